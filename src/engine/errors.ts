@@ -1,0 +1,30 @@
+/** A setting that cannot be used, named so the UI can show the message beside the right field. */
+export class SettingError extends Error {
+  constructor(
+    readonly setting: string,
+    message: string,
+  ) {
+    super(`${setting}: ${message}`);
+    this.name = 'SettingError';
+  }
+}
+
+/** Throws unless `value` is a whole number ≥ 1. */
+export function requirePositiveInteger(setting: string, value: number): void {
+  if (!Number.isFinite(value)) throw new SettingError(setting, `must be a number, got ${value}`);
+  if (!Number.isInteger(value))
+    throw new SettingError(setting, `must be a whole number, got ${value}`);
+  if (value < 1) throw new SettingError(setting, `must be at least 1, got ${value}`);
+}
+
+/** Throws unless `value` is a finite number > 0. */
+export function requirePositive(setting: string, value: number): void {
+  if (!Number.isFinite(value)) throw new SettingError(setting, `must be a number, got ${value}`);
+  if (value <= 0) throw new SettingError(setting, `must be greater than 0, got ${value}`);
+}
+
+/** Throws unless `value` is a finite number ≥ 0. */
+export function requireNonNegative(setting: string, value: number): void {
+  if (!Number.isFinite(value)) throw new SettingError(setting, `must be a number, got ${value}`);
+  if (value < 0) throw new SettingError(setting, `must not be negative, got ${value}`);
+}

@@ -1,0 +1,61 @@
+import { SettingError } from '../errors';
+import { FixedWindowLimiter } from './fixedWindow';
+import { LeakyBucketLimiter } from './leakyBucket';
+import { SlidingWindowCounterLimiter } from './slidingWindowCounter';
+import { SlidingWindowLimiter } from './slidingWindowLog';
+import { TokenBucketLimiter } from './tokenBucket';
+import type { AlgorithmName, RateLimitAlgorithm } from './types';
+
+export type { AlgorithmName, LimiterSnapshot, RateLimitAlgorithm } from './types';
+export {
+  FixedWindowLimiter,
+  LeakyBucketLimiter,
+  SlidingWindowCounterLimiter,
+  SlidingWindowLimiter,
+  TokenBucketLimiter,
+};
+
+/** What the gateway needs to build a limiter. */
+export interface LimiterSpec {
+  readonly algorithm: AlgorithmName;
+  /** Requests per window; bucket capacity; leaky-bucket rate per window. */
+  readonly maxRequests: number;
+  readonly windowMs: number;
+  /** Leaky bucket only: defaults to `maxRequests − 1`, so `maxRequests` pass at once. */
+  readonly burst?: number;
+  /** Leaky bucket only: defaults to true. */
+  readonly nodelay?: boolean;
+}
+
+export const ALGORITHMS: readonly { readonly name: AlgorithmName; readonly label: string }[] = [
+  { name: 'sliding-window-log', label: 'Sliding window (log)' },
+  { name: 'fixed-window', label: 'Fixed window' },
+  { name: 'sliding-window-counter', label: 'Sliding window (counter)' },
+  { name: 'token-bucket', label: 'Token bucket' },
+  { name: 'leaky-bucket', label: 'Leaky bucket (nginx limit_req)' },
+];
+
+export function isAlgorithmName(value: string): value is AlgorithmName {
+  return ALGORITHMS.some((a) => a.name === value);
+}
+
+/** Builds the limiter a spec describes; throws a SettingError for unusable settings. */
+export function createLimiter(spec: LimiterSpec): RateLimitAlgorithm {
+  switch (spec.algorithm) {
+    case 'sliding-window-log':
+      return new SlidingWindowLimiter(spec.maxRequests, spec.windowMs);
+    case 'fixed-window':
+      return new FixedWindowLimiter(spec.maxRequests, spec.windowMs);
+    case 'sliding-window-counter':
+      return new SlidingWindowCounterLimiter(spec.maxRequests, spec.windowMs);
+    case 'token-bucket':
+      return new TokenBucketLimiter(spec.maxRequests, spec.windowMs);
+    case 'leaky-bucket':
+      return new LeakyBucketLimiter(spec.maxRequests, spec.windowMs, {
+        burst: spec.burst ?? Math.max(0, Math.floor(spec.maxRequests) - 1),
+        nodelay: spec.nodelay ?? true,
+      });
+    default:
+      throw new SettingError('algorithm', `unknown algorithm "${String(spec.algorithm)}"`);
+  }
+}

@@ -1,0 +1,84 @@
+import { requirePositive, requirePositiveInteger } from '../errors';
+import type { LimiterSnapshot, RateLimitAlgorithm } from './types';
+
+interface Bucket {
+  /** Fill level in units of 1/windowMs of a token, so integer timestamps keep it exact. */
+  level: number;
+  lastMs: number;
+}
+
+/**
+ * Token bucket (as Envoy's local rate limit and AWS API Gateway): a bucket of `capacity` tokens,
+ * full at the start, refilled at `capacity` tokens per `windowMs`; a request takes one token.
+ * Bursts up to `capacity` pass at once, then requests pass at the refill rate.
+ */
+export class TokenBucketLimiter implements RateLimitAlgorithm {
+  readonly algorithm = 'token-bucket' as const;
+  readonly policy: { readonly quota: number; readonly windowSeconds: number };
+  readonly lastDelayMs = 0;
+  private readonly buckets = new Map<string, Bucket>();
+  /** One token, in level units. */
+  private readonly tokenUnits: number;
+  private readonly fullUnits: number;
+
+  constructor(
+    readonly capacity: number,
+    readonly windowMs: number,
+  ) {
+    requirePositiveInteger('maxRequests', capacity);
+    requirePositive('windowMs', windowMs);
+    this.policy = { quota: capacity, windowSeconds: windowMs / 1000 };
+    this.tokenUnits = windowMs;
+    this.fullUnits = capacity * windowMs;
+  }
+
+  get clientCount(): number {
+    return this.buckets.size;
+  }
+
+  allowRequest(clientId: string, timestampMs: number): boolean {
+    let bucket = this.buckets.get(clientId);
+    if (bucket === undefined) {
+      bucket = { level: this.fullUnits, lastMs: timestampMs };
+      this.buckets.set(clientId, bucket);
+    } else {
+      bucket.level = this.levelAt(bucket, timestampMs);
+      bucket.lastMs = timestampMs;
+    }
+    if (bucket.level < this.tokenUnits) return false;
+    bucket.level -= this.tokenUnits;
+    return true;
+  }
+
+  snapshot(clientId: string, nowMs: number): LimiterSnapshot {
+    const bucket = this.buckets.get(clientId);
+    const level = bucket === undefined ? this.fullUnits : this.levelAt(bucket, nowMs);
+    const remaining = Math.floor(level / this.tokenUnits);
+    // Each ms adds `capacity` units.
+    const toNextToken = (this.tokenUnits - (level % this.tokenUnits)) / this.capacity;
+    return {
+      limit: this.capacity,
+      remaining,
+      msUntilAllowed: remaining > 0 ? 0 : toNextToken,
+      msUntilNextSlot: level >= this.fullUnits ? 0 : toNextToken,
+      marks: [],
+    };
+  }
+
+  evictIdle(nowMs: number): number {
+    let dropped = 0;
+    for (const [clientId, bucket] of this.buckets) {
+      // A full bucket is the same as no bucket.
+      if (this.levelAt(bucket, nowMs) >= this.fullUnits) {
+        this.buckets.delete(clientId);
+        dropped++;
+      }
+    }
+    return dropped;
+  }
+
+  private levelAt(bucket: Bucket, nowMs: number): number {
+    const refilled = bucket.level + (nowMs - bucket.lastMs) * this.capacity;
+    return refilled > this.fullUnits ? this.fullUnits : refilled;
+  }
+}

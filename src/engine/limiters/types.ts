@@ -1,0 +1,46 @@
+/** The rate-limiting algorithms the gateway can use. */
+export type AlgorithmName =
+  | 'sliding-window-log'
+  | 'fixed-window'
+  | 'sliding-window-counter'
+  | 'token-bucket'
+  | 'leaky-bucket';
+
+/** What the UI shows about one client's quota at a moment. */
+export interface LimiterSnapshot {
+  /** Requests allowed per window (or bucket capacity). */
+  readonly limit: number;
+  /** Requests that would be allowed right now, one after another. */
+  readonly remaining: number;
+  /** 0 when a request would be allowed now, else ms until one would be. */
+  readonly msUntilAllowed: number;
+  /** ms until one more unit of quota comes back (0 when the quota is full). */
+  readonly msUntilNextSlot: number;
+  /** Timestamps of the allowed requests that still count against the quota, oldest first. */
+  readonly marks: readonly number[];
+  /** Start of the window the marks belong to, for window-based algorithms. */
+  readonly windowStartMs?: number;
+}
+
+/**
+ * One interface for every algorithm. Time only ever comes from the arguments, and a client's
+ * timestamps must not decrease.
+ */
+export interface RateLimitAlgorithm {
+  readonly algorithm: AlgorithmName;
+  /** The IETF draft's `q` and `w`: quota units and the window in seconds they refer to. */
+  readonly policy: { readonly quota: number; readonly windowSeconds: number };
+  /** Decides one request and records it if allowed. Refused requests are not recorded. */
+  allowRequest(clientId: string, timestampMs: number): boolean;
+  /**
+   * How long the last allowed request must wait before it is passed on (ms). Only the leaky
+   * bucket without `nodelay` ever delays; every other algorithm reports 0.
+   */
+  readonly lastDelayMs: number;
+  /** The client's quota as of `nowMs`, without recording anything. */
+  snapshot(clientId: string, nowMs: number): LimiterSnapshot;
+  /** Forgets clients whose state no longer matters at `nowMs`; returns how many were dropped. */
+  evictIdle(nowMs: number): number;
+  /** Number of clients with state held. */
+  readonly clientCount: number;
+}

@@ -1,0 +1,79 @@
+import { SettingError } from './errors';
+
+export type MatchKind = 'prefix' | 'exact';
+
+/** A path the gateway knows and the backend service it forwards to. */
+export interface Route {
+  readonly path: string;
+  readonly serviceUrl: string;
+  readonly match: MatchKind;
+}
+
+/** The route chosen for a request path, or null when none matches. */
+export type RouteLookup = (path: string) => Route | null;
+
+/** The path without its query string or fragment: matching ignores both. */
+export function pathOnly(path: string): string {
+  const cut = path.search(/[?#]/);
+  return cut === -1 ? path : path.slice(0, cut);
+}
+
+/**
+ * Checks a route path a learner typed. Returns a message, or null when the path is usable.
+ * Paths start with `/`, contain no spaces, query string or fragment.
+ */
+export function routePathProblem(path: string): string | null {
+  if (path.length === 0) return 'a route path cannot be empty';
+  if (!path.startsWith('/')) return `a route path must start with "/", got "${path}"`;
+  if (/\s/.test(path)) return `a route path cannot contain spaces, got "${path}"`;
+  if (/[?#]/.test(path)) return `a route path cannot contain "?" or "#", got "${path}"`;
+  if (path.includes('//')) return `a route path cannot contain "//", got "${path}"`;
+  return null;
+}
+
+/** Throws a SettingError naming `setting` when the path is not usable. */
+export function requireRoutePath(setting: string, path: string): void {
+  const problem = routePathProblem(path);
+  if (problem !== null) throw new SettingError(setting, problem);
+}
+
+/** Route prefixes are compared without a trailing slash, so `/api/users/` and `/api/users` are one. */
+function normalisePrefix(path: string): string {
+  return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+}
+
+/**
+ * Does `routePath` match the request `path`? Prefix routes respect segments: `/api/users` matches
+ * `/api/users`, `/api/users/` and `/api/users/123`, never `/api/usersX`.
+ */
+export function routeMatches(route: Route, path: string): boolean {
+  const requestPath = pathOnly(path);
+  if (route.match === 'exact') return requestPath === route.path;
+  const prefix = normalisePrefix(route.path);
+  if (prefix === '/') return requestPath.startsWith('/');
+  if (!requestPath.startsWith(prefix)) return false;
+  return requestPath.length === prefix.length || requestPath.charCodeAt(prefix.length) === 47; // '/'
+}
+
+/**
+ * Picks the route for `path`: an exact route wins over prefixes, then the longest matching prefix
+ * (as nginx does). The query string is ignored.
+ */
+export function matchRoute(routes: readonly Route[], path: string): Route | null {
+  let best: Route | null = null;
+  for (const route of routes) {
+    if (!routeMatches(route, path)) continue;
+    if (route.match === 'exact') return route;
+    if (best === null || normalisePrefix(route.path).length > normalisePrefix(best.path).length) {
+      best = route;
+    }
+  }
+  return best;
+}
+
+/** A short service name from its URL: `http://user-service:3001` → `user-service`. */
+export function serviceName(serviceUrl: string): string {
+  const withoutScheme = serviceUrl.replace(/^[a-z]+:\/\//i, '');
+  const host = withoutScheme.split(/[/:]/)[0];
+  return host === undefined || host === '' ? serviceUrl : host;
+}

@@ -1,0 +1,192 @@
+import type { Gateway, GatewayDecision, HttpStatus, StageName } from './gateway';
+import { createRandom, type Random } from './random';
+import type { TrafficRequest } from './traffic';
+
+/** How long each leg of a request's trip takes, in simulated ms. */
+export interface Timing {
+  /** Client → gateway, and gateway → client on the way back. */
+  readonly networkMs: number;
+  /** Time spent in each gateway stage, for the eye; the decision is made on arrival. */
+  readonly stageMs: number;
+  /** Gateway → service and back. */
+  readonly upstreamMs: number;
+  /** A service's own work, drawn uniformly from this range by the seeded generator. */
+  readonly serviceMinMs: number;
+  readonly serviceMaxMs: number;
+}
+
+export const DEFAULT_TIMING: Timing = {
+  networkMs: 300,
+  stageMs: 200,
+  upstreamMs: 250,
+  serviceMinMs: 150,
+  serviceMaxMs: 450,
+};
+
+export type SimEvent =
+  | { readonly type: 'sent'; readonly atMs: number; readonly requestId: number }
+  | { readonly type: 'arrived'; readonly atMs: number; readonly requestId: number }
+  | {
+      readonly type: 'stage';
+      readonly atMs: number;
+      readonly requestId: number;
+      readonly stage: StageName;
+      readonly verdict: 'pass' | 'refuse';
+      readonly note: string;
+    }
+  | {
+      readonly type: 'forwarded';
+      readonly atMs: number;
+      readonly requestId: number;
+      readonly service: string;
+    }
+  | {
+      readonly type: 'served';
+      readonly atMs: number;
+      readonly requestId: number;
+      readonly service: string;
+    }
+  | {
+      readonly type: 'responded';
+      readonly atMs: number;
+      readonly requestId: number;
+      readonly status: HttpStatus;
+    };
+
+/** One request's whole trip: what was sent, what the gateway decided, and every event on the way. */
+export interface RequestTrace {
+  /** 1, 2, 3, … in the order the requests reached the gateway. */
+  readonly id: number;
+  readonly request: TrafficRequest;
+  readonly arrivedAtMs: number;
+  readonly decision: GatewayDecision;
+  /** The service's own work (0 when refused). */
+  readonly serviceMs: number;
+  readonly respondedAtMs: number;
+  /** In time order. */
+  readonly events: readonly SimEvent[];
+}
+
+/**
+ * Runs traffic through a gateway on simulated time. Requests wait in a queue until the clock
+ * reaches their arrival at the gateway; `advanceTo` decides them in arrival order, so traffic
+ * sent later but arriving earlier is still decided first. Same seed and traffic → same traces.
+ */
+export class Simulation {
+  private readonly timing: Timing;
+  private readonly random: Random;
+  /** Waiting requests, sorted by arrival; `cursor` is the first not yet decided. */
+  private queue: TrafficRequest[] = [];
+  private cursor = 0;
+  private readonly decided: RequestTrace[] = [];
+  private decidedUpToMs = -Infinity;
+
+  constructor(
+    readonly gateway: Gateway,
+    options: { seed?: number; timing?: Partial<Timing> } = {},
+  ) {
+    this.timing = { ...DEFAULT_TIMING, ...options.timing };
+    this.random = createRandom(options.seed ?? 1);
+  }
+
+  /** Queues requests. Their arrivals must not be earlier than requests already decided. */
+  send(traffic: readonly TrafficRequest[]): void {
+    if (traffic.length === 0) return;
+    const earliest = Math.min(...traffic.map((r) => r.sentAtMs)) + this.timing.networkMs;
+    if (earliest < this.decidedUpToMs) {
+      throw new RangeError(
+        `a request would arrive at ${earliest} ms, before requests already decided at ${this.decidedUpToMs} ms`,
+      );
+    }
+    const waiting = this.queue.slice(this.cursor);
+    // A stable sort keeps the order of requests sent at the same instant.
+    this.queue = [...waiting, ...traffic].sort((a, b) => a.sentAtMs - b.sentAtMs);
+    this.cursor = 0;
+  }
+
+  /** Decides every queued request that reaches the gateway by `nowMs`; returns the new traces. */
+  advanceTo(nowMs: number): RequestTrace[] {
+    const fresh: RequestTrace[] = [];
+    while (this.cursor < this.queue.length) {
+      const request = this.queue[this.cursor] as TrafficRequest;
+      const arrivedAtMs = request.sentAtMs + this.timing.networkMs;
+      if (arrivedAtMs > nowMs) break;
+      this.cursor++;
+      const trace = this.decide(request, arrivedAtMs);
+      this.decided.push(trace);
+      fresh.push(trace);
+    }
+    if (this.cursor === this.queue.length) {
+      this.queue = [];
+      this.cursor = 0;
+    }
+    return fresh;
+  }
+
+  /** Decides everything queued, whatever its time. */
+  runAll(): RequestTrace[] {
+    return this.advanceTo(Infinity);
+  }
+
+  /** Requests queued but not yet at the gateway. */
+  get pendingCount(): number {
+    return this.queue.length - this.cursor;
+  }
+
+  /** When the next queued request reaches the gateway, or null. */
+  get nextArrivalMs(): number | null {
+    const next = this.queue[this.cursor];
+    return next === undefined ? null : next.sentAtMs + this.timing.networkMs;
+  }
+
+  get traces(): readonly RequestTrace[] {
+    return this.decided;
+  }
+
+  private decide(request: TrafficRequest, arrivedAtMs: number): RequestTrace {
+    this.decidedUpToMs = arrivedAtMs;
+    const id = this.decided.length + 1;
+    const decision = this.gateway.handle(request, arrivedAtMs);
+    const { networkMs, stageMs, upstreamMs, serviceMinMs, serviceMaxMs } = this.timing;
+    const events: SimEvent[] = [
+      { type: 'sent', atMs: request.sentAtMs, requestId: id },
+      { type: 'arrived', atMs: arrivedAtMs, requestId: id },
+    ];
+    let t = arrivedAtMs;
+    for (const record of decision.stages) {
+      t += stageMs;
+      events.push({ type: 'stage', atMs: t, requestId: id, ...record });
+    }
+    let serviceMs = 0;
+    if (decision.service !== null) {
+      serviceMs = serviceMinMs + this.random.next() * (serviceMaxMs - serviceMinMs);
+      t += decision.delayMs;
+      events.push({ type: 'forwarded', atMs: t, requestId: id, service: decision.service });
+      t += upstreamMs + serviceMs;
+      events.push({ type: 'served', atMs: t, requestId: id, service: decision.service });
+      t += upstreamMs;
+    }
+    t += networkMs;
+    events.push({ type: 'responded', atMs: t, requestId: id, status: decision.status });
+    return { id, request, arrivedAtMs, decision, serviceMs, respondedAtMs: t, events };
+  }
+}
+
+/** All events of `traces` in one time-ordered list (ties: lower request id first). */
+export function mergeEvents(traces: readonly RequestTrace[]): SimEvent[] {
+  return traces
+    .flatMap((trace) => trace.events)
+    .sort((a, b) => a.atMs - b.atMs || a.requestId - b.requestId);
+}
+
+/** Runs `traffic` through `gateway` from start to end and returns the time-ordered events. */
+export function simulate(
+  gateway: Gateway,
+  traffic: readonly TrafficRequest[],
+  options: { seed?: number; timing?: Partial<Timing> } = {},
+): { traces: RequestTrace[]; events: SimEvent[] } {
+  const simulation = new Simulation(gateway, options);
+  simulation.send(traffic);
+  const traces = simulation.runAll();
+  return { traces, events: mergeEvents(traces) };
+}
