@@ -255,6 +255,12 @@ export class Gateway {
     this.stages = this.buildStages();
   }
 
+  /** Starts the built-in limiter afresh from the settings, dropping any replacement. */
+  resetLimiter(): void {
+    this.limiter = createLimiter(this.settings);
+    this.stages = this.buildStages();
+  }
+
   /** Replaces the limiter, e.g. with one whose decisions come from learner code. */
   useLimiter(limiter: RateLimitAlgorithm): void {
     this.limiter = limiter;

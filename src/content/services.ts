@@ -1,0 +1,46 @@
+import type { Route } from '../engine';
+
+/** A client drawn on the graph: a name for people and the API key it sends (null: none). */
+export interface ClientProfile {
+  readonly id: string;
+  readonly label: string;
+  readonly apiKey: string | null;
+}
+
+/** A backend service behind the gateway. */
+export interface ServiceProfile {
+  readonly id: string;
+  readonly label: string;
+  readonly url: string;
+}
+
+export const CLIENTS: readonly ClientProfile[] = [
+  { id: 'mobile', label: 'Mobile app', apiKey: 'abc123' },
+  { id: 'web', label: 'Web shop', apiKey: 'web456' },
+  { id: 'script', label: 'Anonymous script', apiKey: null },
+];
+
+/** Keys the gateway knows when it checks registered keys. */
+export const REGISTERED_KEYS: readonly string[] = ['abc123', 'web456'];
+
+export const SERVICES: readonly ServiceProfile[] = [
+  { id: 'user-service', label: 'User service', url: 'http://user-service:3001' },
+  { id: 'order-service', label: 'Order service', url: 'http://order-service:3002' },
+  { id: 'payment-service', label: 'Payment service', url: 'http://payment-service:3003' },
+  {
+    id: 'notification-service',
+    label: 'Notification service',
+    url: 'http://notification-service:3004',
+  },
+];
+
+/**
+ * The routes the playground starts with. Exact matches, like the lesson's lookup table, so that
+ * `/api/users/123` is a 404 until the learner teaches the gateway prefixes; payments is the
+ * learner's to add.
+ */
+export const INITIAL_ROUTES: readonly Route[] = [
+  { path: '/api/users', serviceUrl: 'http://user-service:3001', match: 'exact' },
+  { path: '/api/orders', serviceUrl: 'http://order-service:3002', match: 'exact' },
+  { path: '/api/notifications', serviceUrl: 'http://notification-service:3004', match: 'exact' },
+];

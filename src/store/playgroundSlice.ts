@@ -1,0 +1,122 @@
+import type { StateCreator } from 'zustand';
+import {
+  Gateway,
+  SettingError,
+  Simulation,
+  type GatewaySettings,
+  type RateLimitAlgorithm,
+  type RequestTrace,
+  type Route,
+  type RouteLookup,
+  type TrafficRequest,
+} from '../engine';
+import { INITIAL_ROUTES, REGISTERED_KEYS } from '../content/services';
+import type { AppState } from './index';
+
+export const PLAYGROUND_SEED = 2024;
+
+export const INITIAL_SETTINGS: GatewaySettings = {
+  maxRequests: 5,
+  windowMs: 60_000,
+  algorithm: 'sliding-window-log',
+  keyMode: 'registered',
+  registeredKeys: REGISTERED_KEYS,
+};
+
+/** The playground: a gateway, its simulation and what has happened so far. */
+export interface PlaygroundSlice {
+  /** Mutable engine objects; replaced (never mutated into a new identity) on reset. */
+  gateway: Gateway;
+  simulation: Simulation;
+  settings: GatewaySettings;
+  routes: readonly Route[];
+  /** Every decided request, in arrival order. */
+  traces: readonly RequestTrace[];
+  /** Simulated time the playground has reached. */
+  clockMs: number;
+  /** Sends traffic into the simulation (times are absolute simulated ms). */
+  sendTraffic: (traffic: readonly TrafficRequest[]) => void;
+  /** Moves simulated time forward, deciding the requests that reach the gateway by then. */
+  advanceClock: (toMs: number) => void;
+  /** Applies limiter/auth settings; returns the problem, or null when applied. */
+  applySettings: (settings: Partial<GatewaySettings>) => SettingError | null;
+  /** Adds a route; returns the problem, or null when added. */
+  addRoute: (route: Route) => SettingError | null;
+  removeRoute: (path: string) => void;
+  /** Routes with another lookup (e.g. the learner's), or the built-in one when null. */
+  setRouteLookup: (lookup: RouteLookup | null) => void;
+  /** Rate-limits with another limiter (e.g. the learner's), or the built-in one when null. */
+  setLimiterOverride: (limiter: RateLimitAlgorithm | null) => void;
+  /** Empties the log and starts the gateway afresh, keeping settings and routes. */
+  resetPlayground: () => void;
+}
+
+function freshEngine(settings: GatewaySettings, routes: readonly Route[]) {
+  const gateway = new Gateway(settings, routes);
+  return { gateway, simulation: new Simulation(gateway, { seed: PLAYGROUND_SEED }) };
+}
+
+export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSlice> = (
+  set,
+  get,
+) => ({
+  ...freshEngine(INITIAL_SETTINGS, INITIAL_ROUTES),
+  settings: INITIAL_SETTINGS,
+  routes: INITIAL_ROUTES,
+  traces: [],
+  clockMs: 0,
+
+  sendTraffic: (traffic) => {
+    get().simulation.send(traffic);
+  },
+
+  advanceClock: (toMs) => {
+    const { simulation, traces, clockMs } = get();
+    if (toMs < clockMs) return;
+    const fresh = simulation.advanceTo(toMs);
+    set(fresh.length > 0 ? { clockMs: toMs, traces: [...traces, ...fresh] } : { clockMs: toMs });
+  },
+
+  applySettings: (partial) => {
+    const { gateway } = get();
+    try {
+      gateway.configure(partial);
+    } catch (error) {
+      if (error instanceof SettingError) return error;
+      throw error;
+    }
+    set({ settings: gateway.getSettings() });
+    return null;
+  },
+
+  addRoute: (route) => {
+    const { gateway } = get();
+    try {
+      gateway.addRoute(route);
+    } catch (error) {
+      if (error instanceof SettingError) return error;
+      throw error;
+    }
+    set({ routes: [...gateway.getRoutes()] });
+    return null;
+  },
+
+  removeRoute: (path) => {
+    const { gateway } = get();
+    gateway.removeRoute(path);
+    set({ routes: [...gateway.getRoutes()] });
+  },
+
+  setRouteLookup: (lookup) => get().gateway.useRouteLookup(lookup),
+
+  setLimiterOverride: (limiter) => {
+    const { gateway } = get();
+    if (limiter === null) gateway.resetLimiter();
+    else gateway.useLimiter(limiter);
+  },
+
+  resetPlayground: () => {
+    const { settings, routes } = get();
+    set({ ...freshEngine(settings, routes), traces: [], clockMs: 0 });
+  },
+});
