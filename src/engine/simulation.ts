@@ -128,6 +128,11 @@ export class Simulation {
     return this.advanceTo(Infinity);
   }
 
+  /** Requests queued but not yet at the gateway, in arrival order. */
+  get pending(): readonly TrafficRequest[] {
+    return this.queue.slice(this.cursor);
+  }
+
   /** Requests queued but not yet at the gateway. */
   get pendingCount(): number {
     return this.queue.length - this.cursor;

@@ -23,6 +23,15 @@ export const INITIAL_SETTINGS: GatewaySettings = {
   registeredKeys: REGISTERED_KEYS,
 };
 
+/**
+ * Something that must get ready before traffic enters the simulation, e.g. learner code in the
+ * worker that has to compute routes or limiter decisions for the coming requests. `pending` are
+ * the requests already queued (in arrival order), `traffic` the ones about to be sent.
+ */
+export interface SendPreparer {
+  prepare(traffic: readonly TrafficRequest[], pending: readonly TrafficRequest[]): Promise<void>;
+}
+
 /** The playground: a gateway, its simulation and what has happened so far. */
 export interface PlaygroundSlice {
   /** Mutable engine objects; replaced (never mutated into a new identity) on reset. */
@@ -34,8 +43,17 @@ export interface PlaygroundSlice {
   traces: readonly RequestTrace[];
   /** Simulated time the playground has reached. */
   clockMs: number;
-  /** Sends traffic into the simulation (times are absolute simulated ms). */
-  sendTraffic: (traffic: readonly TrafficRequest[]) => void;
+  /** Preparers run before each send; the clock stands still while they run. */
+  preparers: ReadonlyMap<string, SendPreparer>;
+  /** True while preparers run: `advanceClock` does nothing then. */
+  preparing: boolean;
+  /**
+   * Sends traffic into the simulation (times are absolute simulated ms, not before `clockMs`).
+   * Resolves once the traffic is queued; rejects with the preparer's or simulation's error.
+   */
+  sendTraffic: (traffic: readonly TrafficRequest[]) => Promise<void>;
+  /** Registers (or, with null, removes) a preparer under a name. */
+  setPreparer: (name: string, preparer: SendPreparer | null) => void;
   /** Moves simulated time forward, deciding the requests that reach the gateway by then. */
   advanceClock: (toMs: number) => void;
   /** Applies limiter/auth settings; returns the problem, or null when applied. */
@@ -65,14 +83,34 @@ export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSli
   routes: INITIAL_ROUTES,
   traces: [],
   clockMs: 0,
+  preparers: new Map(),
+  preparing: false,
 
-  sendTraffic: (traffic) => {
+  sendTraffic: async (traffic) => {
+    const { preparers, simulation } = get();
+    if (preparers.size > 0) {
+      set({ preparing: true });
+      try {
+        for (const preparer of preparers.values()) {
+          await preparer.prepare(traffic, simulation.pending);
+        }
+      } finally {
+        set({ preparing: false });
+      }
+    }
     get().simulation.send(traffic);
   },
 
+  setPreparer: (name, preparer) => {
+    const next = new Map(get().preparers);
+    if (preparer === null) next.delete(name);
+    else next.set(name, preparer);
+    set({ preparers: next });
+  },
+
   advanceClock: (toMs) => {
-    const { simulation, traces, clockMs } = get();
-    if (toMs < clockMs) return;
+    const { simulation, traces, clockMs, preparing } = get();
+    if (toMs < clockMs || preparing) return;
     const fresh = simulation.advanceTo(toMs);
     set(fresh.length > 0 ? { clockMs: toMs, traces: [...traces, ...fresh] } : { clockMs: toMs });
   },

@@ -6,17 +6,19 @@ import { GatewayGraph } from '../graph/GatewayGraph';
 export function Playground() {
   const traces = useAppStore((s) => s.traces);
 
-  const sendBurst = () => {
-    const { clockMs, sendTraffic, advanceClock } = useAppStore.getState();
-    sendTraffic(burst({ clientId: 'mobile', apiKey: 'abc123', path: '/api/users' }, 6, clockMs));
-    advanceClock(clockMs + 1000);
+  const sendBurst = async () => {
+    const { clockMs, sendTraffic } = useAppStore.getState();
+    await sendTraffic(
+      burst({ clientId: 'mobile', apiKey: 'abc123', path: '/api/users' }, 6, clockMs),
+    );
+    useAppStore.getState().advanceClock(clockMs + 1000);
   };
 
   return (
     <section aria-labelledby="playground-title">
       <h2 id="playground-title">Playground</h2>
       <GatewayGraph />
-      <button type="button" onClick={sendBurst}>
+      <button type="button" onClick={() => void sendBurst()}>
         Send burst
       </button>
       <ol aria-label="Request log">
