@@ -1,9 +1,20 @@
 import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import { createChallengeSlice, type ChallengeSlice } from './challengeSlice';
+import { persistOptions } from './persistence';
 import { createPlaygroundSlice, type PlaygroundSlice } from './playgroundSlice';
+import { createProgressSlice, type ProgressSlice } from './progressSlice';
 
-/** The whole app state: one store made of typed slices. */
-export type AppState = PlaygroundSlice;
+/** The whole app state: one store made of typed slices; only progress is persisted. */
+export type AppState = PlaygroundSlice & ProgressSlice & ChallengeSlice;
 
-export const useAppStore = create<AppState>()((...a) => ({
-  ...createPlaygroundSlice(...a),
-}));
+export const useAppStore = create<AppState>()(
+  persist(
+    (...a) => ({
+      ...createPlaygroundSlice(...a),
+      ...createProgressSlice(...a),
+      ...createChallengeSlice(...a),
+    }),
+    persistOptions,
+  ),
+);
