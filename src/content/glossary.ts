@@ -1,0 +1,177 @@
+/** One glossary entry: an id used in `#term-<id>` links, the words, and a plain definition. */
+export interface GlossaryTerm {
+  readonly id: TermId;
+  readonly term: string;
+  readonly definition: string;
+  /** Other spellings a learner might search for. */
+  readonly aliases?: readonly string[];
+}
+
+/** Every term the page (and the playground's tour) may link to with `<Term id=…>`. */
+export const TERM_IDS = [
+  'gateway',
+  'route',
+  'backend-service',
+  'authentication',
+  'api-key',
+  'rate-limiting',
+  'sliding-window',
+  'fixed-window',
+  'token-bucket',
+  'leaky-bucket',
+  'status-401',
+  'status-404',
+  'status-429',
+  'retry-after',
+  'reverse-proxy',
+  'prefix-match',
+  'microservices',
+  'single-entry-point',
+] as const;
+
+export type TermId = (typeof TERM_IDS)[number];
+
+export function isTermId(id: string): id is TermId {
+  return (TERM_IDS as readonly string[]).includes(id);
+}
+
+export const GLOSSARY: readonly GlossaryTerm[] = [
+  {
+    id: 'gateway',
+    term: 'API gateway',
+    definition:
+      'One server that stands in front of many backend services. Every client request arrives here first; the gateway checks it, limits it and passes it on to the right service.',
+  },
+  {
+    id: 'single-entry-point',
+    term: 'Single entry point',
+    definition:
+      'Clients know one address, the gateway’s, instead of one address per service. Services can move or split without clients noticing.',
+  },
+  {
+    id: 'microservices',
+    term: 'Microservices',
+    definition:
+      'An application built as several small services (users, orders, payments…), each deployed on its own. Without a gateway, every client must know and call each of them.',
+  },
+  {
+    id: 'backend-service',
+    term: 'Backend service',
+    aliases: ['upstream', 'service'],
+    definition:
+      'A server behind the gateway that does the real work for one part of the API, for example the user service answering /api/users.',
+  },
+  {
+    id: 'route',
+    term: 'Route',
+    aliases: ['routing table'],
+    definition:
+      'A rule saying which backend service handles a path, such as /api/orders → order service. The gateway’s routing table is the list of these rules.',
+  },
+  {
+    id: 'prefix-match',
+    term: 'Prefix match',
+    aliases: ['exact match'],
+    definition:
+      'A route that covers a path and everything under it: /api/users also serves /api/users/123. An exact match only serves the path itself.',
+  },
+  {
+    id: 'authentication',
+    term: 'Authentication',
+    aliases: ['auth'],
+    definition:
+      'Finding out who sent a request. The gateway does it first, so requests from unknown callers never reach the limiter or a service.',
+  },
+  {
+    id: 'api-key',
+    term: 'API key',
+    aliases: ['x-api-key', 'key'],
+    definition:
+      'A secret string a client sends with each request (here in an x-api-key header) so the gateway can tell who is calling and count their requests.',
+  },
+  {
+    id: 'rate-limiting',
+    term: 'Rate limiting',
+    aliases: ['throttling', 'quota'],
+    definition:
+      'Allowing each client only so many requests in a stretch of time, so one busy or buggy client cannot swamp the services for everyone else.',
+  },
+  {
+    id: 'sliding-window',
+    term: 'Sliding window',
+    aliases: ['sliding window log'],
+    definition:
+      'A rate-limiting method that remembers when each recent request arrived and counts those in the last N seconds, measured back from now. The window moves with time.',
+  },
+  {
+    id: 'fixed-window',
+    term: 'Fixed window',
+    definition:
+      'A rate-limiting method that counts requests per clock-aligned slot (e.g. each whole minute) and starts from zero when a new slot begins. Cheap, but a client can send a double burst around a boundary.',
+  },
+  {
+    id: 'token-bucket',
+    term: 'Token bucket',
+    definition:
+      'A rate-limiting method where each client has a bucket of tokens that refills at a steady rate; a request spends one token, and an empty bucket means “wait”. Allows short bursts up to the bucket size.',
+  },
+  {
+    id: 'leaky-bucket',
+    term: 'Leaky bucket',
+    definition:
+      'A rate-limiting method that lets requests out at a steady rate, like water through a hole; a short queue absorbs small bursts and anything beyond it is refused.',
+  },
+  {
+    id: 'status-401',
+    term: '401 Unauthorized',
+    aliases: ['401'],
+    definition:
+      'The answer when the request has no key or a key the gateway does not know. It really means “unauthenticated”: we do not know who you are.',
+  },
+  {
+    id: 'status-404',
+    term: '404 Not Found',
+    aliases: ['404'],
+    definition:
+      'The answer when no route matches the path, so the gateway has no service to forward the request to.',
+  },
+  {
+    id: 'status-429',
+    term: '429 Too Many Requests',
+    aliases: ['429'],
+    definition:
+      'The answer when a known client has used up its quota for now. It tells the client to slow down, not that it did anything invalid.',
+  },
+  {
+    id: 'retry-after',
+    term: 'Retry-After',
+    aliases: ['retry after header'],
+    definition:
+      'A response header sent with a 429 that says how many seconds to wait before trying again, so well-behaved clients back off instead of hammering.',
+  },
+  {
+    id: 'reverse-proxy',
+    term: 'Reverse proxy',
+    aliases: ['proxy'],
+    definition:
+      'A server that receives requests on behalf of other servers and forwards them. A gateway is a reverse proxy that also authenticates, limits and routes by API.',
+  },
+];
+
+/** The entries whose words, aliases or definition contain `query` (case-insensitive). */
+export function searchGlossary(query: string): readonly GlossaryTerm[] {
+  const needle = query.trim().toLowerCase();
+  if (needle === '') return GLOSSARY;
+  return GLOSSARY.filter(
+    (entry) =>
+      entry.term.toLowerCase().includes(needle) ||
+      entry.definition.toLowerCase().includes(needle) ||
+      (entry.aliases ?? []).some((alias) => alias.toLowerCase().includes(needle)),
+  );
+}
+
+export function glossaryEntry(id: TermId): GlossaryTerm {
+  const entry = GLOSSARY.find((candidate) => candidate.id === id);
+  if (entry === undefined) throw new Error(`glossary has no entry for "${id}"`);
+  return entry;
+}
