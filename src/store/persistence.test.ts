@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { create } from 'zustand';
+import { persist, type StateStorage } from 'zustand/middleware';
+import { createChallengeSlice } from './challengeSlice';
+import type { AppState } from './index';
+import { createPersistOptions, STORAGE_KEY, STORAGE_VERSION } from './persistence';
+import { createPlaybackSlice } from './playbackSlice';
+import { createPlaygroundSlice } from './playgroundSlice';
+import { createProgressSlice } from './progressSlice';
+
+function memoryStorage(saved: string | null): StateStorage & { data: Map<string, string> } {
+  const data = new Map<string, string>();
+  if (saved !== null) data.set(STORAGE_KEY, saved);
+  return {
+    data,
+    getItem: (name) => data.get(name) ?? null,
+    setItem: (name, value) => void data.set(name, value),
+    removeItem: (name) => void data.delete(name),
+  };
+}
+
+/** A fresh store, composed as in ./index, hydrated from `saved` (the raw localStorage text). */
+function storeFrom(saved: string | null) {
+  const storage = memoryStorage(saved);
+  const store = create<AppState>()(
+    persist(
+      (...a) => ({
+        ...createPlaygroundSlice(...a),
+        ...createPlaybackSlice(...a),
+        ...createProgressSlice(...a),
+        ...createChallengeSlice(...a),
+      }),
+      createPersistOptions(() => storage),
+    ),
+  );
+  // A synchronous storage hydrates while the store is created.
+  return { store, storage };
+}
+
+const goodState = {
+  experiments: { bursts: 'done', 'no-key': 'in-progress' },
+  quizAnswers: { 'order-of-checks': { choice: ['auth-first'], correct: true } },
+  challengeDraft: 'class RateLimiter {}',
+  challengePassed: true,
+};
+
+describe('saved progress', () => {
+  it('restores a valid saved state without a notice', () => {
+    const { store } = storeFrom(JSON.stringify({ state: goodState, version: STORAGE_VERSION }));
+    const state = store.getState();
+    expect(state.experiments).toEqual(goodState.experiments);
+    expect(state.quizAnswers).toEqual(goodState.quizAnswers);
+    expect(state.challengeDraft).toBe('class RateLimiter {}');
+    expect(state.challengePassed).toBe(true);
+    expect(state.restoreProblem).toBeNull();
+  });
+
+  it('starts empty and quiet when nothing was saved', () => {
+    const { store } = storeFrom(null);
+    expect(store.getState().experiments).toEqual({});
+    expect(store.getState().restoreProblem).toBeNull();
+  });
+
+  it('migrates version 1 (no quiz answers) without a notice', () => {
+    const v1 = {
+      experiments: goodState.experiments,
+      challengeDraft: goodState.challengeDraft,
+      challengePassed: goodState.challengePassed,
+    };
+    const { store } = storeFrom(JSON.stringify({ state: v1, version: 1 }));
+    expect(store.getState().experiments).toEqual(goodState.experiments);
+    expect(store.getState().quizAnswers).toEqual({});
+    expect(store.getState().restoreProblem).toBeNull();
+  });
+
+  it.each([
+    ['invalid JSON', '{"state": {"experiments": ', 'corrupt'],
+    ['JSON without the envelope', '[1, 2, 3]', 'corrupt'],
+    ['an unknown version', JSON.stringify({ state: goodState, version: 99 }), 'unknown-version'],
+    [
+      'a wrong status',
+      JSON.stringify({ state: { ...goodState, experiments: { bursts: 'yes' } }, version: 2 }),
+      'wrong-shape',
+    ],
+    [
+      'a wrong quiz answer',
+      JSON.stringify({ state: { ...goodState, quizAnswers: { q: { choice: 3 } } }, version: 2 }),
+      'wrong-shape',
+    ],
+    ['a missing field', JSON.stringify({ state: { experiments: {} }, version: 2 }), 'wrong-shape'],
+  ])('starts fresh and says so for %s', (_name, saved, problem) => {
+    const { store } = storeFrom(saved);
+    const state = store.getState();
+    expect(state.restoreProblem).toBe(problem);
+    expect(state.experiments).toEqual({});
+    expect(state.quizAnswers).toEqual({});
+    expect(state.challengeDraft).toBeNull();
+    expect(state.challengePassed).toBe(false);
+    // The rest of the app still works on the fresh state.
+    state.setExperimentStatus('bursts', 'done');
+    expect(store.getState().experiments).toEqual({ bursts: 'done' });
+  });
+
+  it('saves progress but not the notice, the log or the baselines', () => {
+    const { store, storage } = storeFrom(null);
+    store.getState().setExperimentStatus('no-key', 'done');
+    const saved = JSON.parse(storage.data.get(STORAGE_KEY) ?? 'null') as { state: object };
+    expect(Object.keys(saved.state).sort()).toEqual([
+      'challengeDraft',
+      'challengePassed',
+      'experiments',
+      'quizAnswers',
+    ]);
+  });
+
+  it('reset forgets experiments, quiz and challenge', () => {
+    const { store } = storeFrom(JSON.stringify({ state: goodState, version: STORAGE_VERSION }));
+    store.getState().resetProgress();
+    const state = store.getState();
+    expect(state.experiments).toEqual({});
+    expect(state.quizAnswers).toEqual({});
+    expect(state.challengeDraft).toBeNull();
+    expect(state.challengePassed).toBe(false);
+  });
+});
