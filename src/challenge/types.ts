@@ -1,0 +1,82 @@
+/** One call the grader makes: `allowRequest(clientId, timestampMs)`. */
+export interface LimiterCall {
+  readonly clientId: string;
+  readonly timestampMs: number;
+}
+
+/** A limiter configuration plus the calls made on one fresh instance. */
+export interface LimiterCase {
+  readonly maxRequests: number;
+  readonly windowMs: number;
+  readonly calls: readonly LimiterCall[];
+}
+
+/** Where something went wrong in the learner's code (1-based, in the learner's editor). */
+export interface SourceProblem {
+  readonly kind: 'syntax' | 'runtime' | 'missing';
+  readonly message: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+/**
+ * What the learner's limiter did on one case: every decision it made, in call order, and the
+ * error that stopped it, if any (then `decisions` holds the calls before the throw).
+ */
+export interface CaseRun {
+  readonly decisions: boolean[];
+  readonly error: SourceProblem | null;
+}
+
+/** The smallest failing sequence the randomized comparison found, with the learner's answers. */
+export interface Counterexample {
+  readonly limiterCase: LimiterCase;
+  readonly run: CaseRun;
+}
+
+/**
+ * Raw observations of the learner's code: no verdicts. The host turns them into a report with the
+ * reference it holds, so nothing the learner's code sends can decide a pass.
+ */
+export type Observations =
+  | { readonly ok: false; readonly problem: SourceProblem; readonly logs: readonly string[] }
+  | {
+      readonly ok: true;
+      /** One run per graded case, same order as `gradedCases()`. */
+      readonly caseRuns: readonly CaseRun[];
+      /** One run per random trace, same order as `randomTraces()`. */
+      readonly randomRuns: readonly CaseRun[];
+      readonly counterexample: Counterexample | null;
+      readonly logs: readonly string[];
+    };
+
+/** The first call where the learner's limiter and the reference disagree. */
+export interface Mismatch {
+  readonly limiterCase: LimiterCase;
+  /** Index of the disagreeing call in `limiterCase.calls`. */
+  readonly index: number;
+  readonly expected: boolean;
+  /** The learner's answer, or null when it threw instead. */
+  readonly actual: boolean | null;
+  readonly error: SourceProblem | null;
+}
+
+export interface TestResult {
+  readonly name: string;
+  readonly visible: boolean;
+  readonly passed: boolean;
+  readonly message: string;
+  /** The first difference, for "Replay on the graph" and the detailed view. */
+  readonly mismatch: Mismatch | null;
+}
+
+export interface ChallengeReport {
+  readonly passed: boolean;
+  readonly summary: string;
+  readonly results: readonly TestResult[];
+  /** Set when the code could not run at all (syntax error, missing class, …). */
+  readonly problem: SourceProblem | null;
+  readonly logs: readonly string[];
+  /** Wall time of the whole grading run, ms (measured by whoever ran it). */
+  readonly durationMs: number;
+}
