@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import {
+  burst,
+  Gateway,
+  Simulation,
+  type RequestTrace,
+  type Route,
+  type TrafficRequest,
+} from '../engine';
+import {
+  learnerRouteLookup,
+  routesAsTable,
+  unansweredPaths,
+} from '../components/exercises/learnerLookup';
+import { INITIAL_ROUTES } from './services';
+import {
+  EXACT_LOOKUP,
+  EXPERIMENTS,
+  PREFIX_LOOKUP_SOLUTION,
+  type ExperimentContext,
+  type ExperimentId,
+} from './experiments';
+
+const SETTINGS = {
+  maxRequests: 5,
+  windowMs: 60_000,
+  algorithm: 'sliding-window-log',
+  keyMode: 'registered',
+  registeredKeys: ['abc123', 'web456'],
+} as const;
+
+/** A playground as the page has it: a gateway with the starting routes and its simulation. */
+function playground(settings: Partial<typeof SETTINGS> = {}) {
+  const gateway = new Gateway({ ...SETTINGS, ...settings }, INITIAL_ROUTES);
+  const simulation = new Simulation(gateway, { seed: 2024 });
+  let clockMs = 0;
+  const send = (traffic: readonly TrafficRequest[]): readonly RequestTrace[] => {
+    simulation.send(traffic);
+    clockMs += 1000;
+    simulation.advanceTo(clockMs);
+    return simulation.traces;
+  };
+  return { gateway, simulation, send, now: () => clockMs };
+}
+
+const mobile = (path: string) => ({ clientId: 'mobile', apiKey: 'abc123', path });
+const anonymous = (path: string) => ({ clientId: 'script', apiKey: null, path });
+
+function check(id: ExperimentId, context: Partial<ExperimentContext>) {
+  const experiment = EXPERIMENTS.find((candidate) => candidate.id === id);
+  if (experiment === undefined) throw new Error(`no experiment ${id}`);
+  return experiment.check({
+    traces: [],
+    prediction: null,
+    isLearnerRoute: () => false,
+    ...context,
+  });
+}
+
+/** Runs a learner lookup the way the worker does: a function of (path, routes). */
+function runLookupLocally(source: string, routes: readonly Route[], paths: readonly string[]) {
+  const findRoute = new Function(`${source}; return findRoute;`)() as (
+    path: string,
+    table: Record<string, string>,
+  ) => string | null;
+  return new Map(paths.map((path) => [path, findRoute(path, routesAsTable(routes))] as const));
+}
+
+describe('experiment 1: bursts', () => {
+  it('is done after 6 requests with one key, explained from the log', () => {
+    const { send, now } = playground();
+    const traces = send(burst(mobile('/api/users'), 6, now()));
+    const result = check('bursts', { traces, prediction: 6 });
+    expect(result.done).toBe(true);
+    expect(result.feedback).toContain('was right');
+    expect(result.feedback).toContain('request 6');
+  });
+
+  it('derives the refused request from the settings, not a fixed 6', () => {
+    const { send, now } = playground({ maxRequests: 3 });
+    const traces = send(burst(mobile('/api/users'), 6, now()));
+    const result = check('bursts', { traces, prediction: 6 });
+    expect(result.done).toBe(true);
+    expect(result.feedback).toContain('it was request 4');
+  });
+
+  it('is not done after only 5 requests, nor without a prediction', () => {
+    const { send, now } = playground();
+    const five = send(burst(mobile('/api/users'), 5, now()));
+    expect(check('bursts', { traces: five, prediction: 6 }).done).toBe(false);
+    const six = send(burst(mobile('/api/users'), 1, now()));
+    expect(check('bursts', { traces: six, prediction: null }).done).toBe(false);
+  });
+});
+
+describe('experiment 2: no key', () => {
+  it('is done when a keyless request is refused by auth alone', () => {
+    const { send, now } = playground();
+    const traces = send(burst(anonymous('/api/users'), 1, now()));
+    expect(traces[0]?.decision.status).toBe(401);
+    expect(check('no-key', { traces }).done).toBe(true);
+  });
+
+  it('is not done for requests that carry a key', () => {
+    const { send, now } = playground();
+    const traces = send(burst(mobile('/api/users'), 2, now()));
+    expect(check('no-key', { traces }).done).toBe(false);
+  });
+});
+
+describe('experiment 3: new route', () => {
+  it('is done once /api/payments is routed and a request reaches payment-service', () => {
+    const { gateway, send, now } = playground();
+    const before = send(burst(mobile('/api/payments'), 1, now()));
+    expect(before[0]?.decision.status).toBe(404);
+    expect(check('new-route', { traces: before }).done).toBe(false);
+    gateway.addRoute({
+      path: '/api/payments',
+      serviceUrl: 'http://payment-service:3003',
+      match: 'exact',
+    });
+    const after = send(burst(mobile('/api/payments'), 1, now()));
+    expect(check('new-route', { traces: after }).done).toBe(true);
+  });
+});
+
+describe('experiment 4: path prefixes', () => {
+  const paths = ['/api/users/123', '/api/orders/9'];
+
+  function runWithLookup(source: string) {
+    const { gateway, send, now } = playground();
+    const produced = new WeakSet<Route>();
+    const traffic = paths.map((path) => burst(mobile(path), 1, now())).flat();
+    const answers = runLookupLocally(source, INITIAL_ROUTES, unansweredPaths(traffic, new Map()));
+    gateway.useRouteLookup(learnerRouteLookup(answers, INITIAL_ROUTES, produced));
+    const traces = send(traffic);
+    return check('path-prefixes', { traces, isLearnerRoute: (route) => produced.has(route) });
+  }
+
+  it('is done when the learner’s prefix lookup routes both paths', () => {
+    expect(runWithLookup(PREFIX_LOOKUP_SOLUTION).done).toBe(true);
+  });
+
+  it('is not done with the exact lookup of the lesson', () => {
+    expect(runWithLookup(EXACT_LOOKUP).done).toBe(false);
+  });
+
+  it('is not done when the built-in lookup (not the learner’s) routes them', () => {
+    const { gateway, send, now } = playground();
+    gateway.removeRoute('/api/users');
+    gateway.removeRoute('/api/orders');
+    gateway.addRoute({
+      path: '/api/users',
+      serviceUrl: 'http://user-service:3001',
+      match: 'prefix',
+    });
+    gateway.addRoute({
+      path: '/api/orders',
+      serviceUrl: 'http://order-service:3002',
+      match: 'prefix',
+    });
+    const traces = send(paths.map((path) => burst(mobile(path), 1, now())).flat());
+    expect(traces.every((trace) => trace.decision.status === 200)).toBe(true);
+    expect(check('path-prefixes', { traces, isLearnerRoute: () => false }).done).toBe(false);
+  });
+});
+
+describe('experiment content', () => {
+  it('has four experiments, each with a goal and tiered hints', () => {
+    expect(EXPERIMENTS.map((experiment) => experiment.id)).toEqual([
+      'bursts',
+      'no-key',
+      'new-route',
+      'path-prefixes',
+    ]);
+    for (const experiment of EXPERIMENTS) {
+      expect(experiment.goal.length).toBeGreaterThan(20);
+      expect(experiment.hints.length).toBeGreaterThanOrEqual(2);
+    }
+  });
+});
