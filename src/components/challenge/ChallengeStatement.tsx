@@ -1,0 +1,45 @@
+import { CHALLENGE_RULES, CHALLENGE_TASK } from '../../content/challenge/statement';
+import { SAMPLE_TESTS } from '../../content/challenge/samples';
+
+const answer = (allowed: boolean) => (allowed ? '✓ true' : '✗ false');
+
+/** The task, its rules, and the two worked examples (which are also the visible sample tests). */
+export function ChallengeStatement() {
+  return (
+    <div className="challenge-statement">
+      <p>{CHALLENGE_TASK}</p>
+      <h3>Rules the tests check</h3>
+      <ul>
+        {CHALLENGE_RULES.map((rule) => (
+          <li key={rule}>{rule}</li>
+        ))}
+      </ul>
+      <h3>Worked examples</h3>
+      {SAMPLE_TESTS.map((sample) => (
+        <table key={sample.name} className="challenge-example">
+          <caption>
+            {sample.name} (maxRequests {sample.maxRequests}, windowMs {sample.windowMs})
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Call</th>
+              <th scope="col">Returns</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sample.calls.map((call, i) => (
+              <tr key={i}>
+                <td>
+                  <code>
+                    allowRequest("{call.clientId}", {call.timestampMs})
+                  </code>
+                </td>
+                <td>{answer(sample.expected[i] === true)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ))}
+    </div>
+  );
+}

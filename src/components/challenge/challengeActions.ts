@@ -1,0 +1,71 @@
+import type { Mismatch } from '../../challenge/types';
+import { REGISTERED_KEYS } from '../../content/services';
+import { DEFAULT_TIMING, type TrafficRequest } from '../../engine';
+import { runGrade } from '../../sandbox';
+import { useAppStore } from '../../store';
+import { startLearnerLimiter } from './learnerLimiter';
+
+/** Grades `source` in the sandbox and records the outcome. Learner code runs only from here. */
+export async function gradeDraft(source: string): Promise<void> {
+  const store = useAppStore.getState();
+  if (store.challengeRun.status === 'running') return;
+  store.setChallengeDraft(source);
+  store.setChallengeRun({ status: 'running', step: null });
+  const outcome = await runGrade(source, {
+    onProgress: (step) => useAppStore.getState().setChallengeRun({ status: 'running', step }),
+  });
+  const after = useAppStore.getState();
+  if (!outcome.ok) {
+    after.setChallengeRun({ status: 'failed', error: outcome.error });
+    return;
+  }
+  after.setChallengeRun({ status: 'graded', report: outcome.report });
+  if (outcome.report.passed) after.setChallengePassed(true);
+}
+
+/** Longest failing sequence the graph replays; longer ones are summarised in text only. */
+export const MAX_REPLAY_CALLS = 200;
+
+/**
+ * Plays a failing sequence (up to the call that differs) through a fresh playground that uses the
+ * learner's limiter with the case's settings. Returns a sentence for the learner.
+ */
+export async function replayOnGraph(source: string, mismatch: Mismatch): Promise<string> {
+  const calls = mismatch.limiterCase.calls.slice(0, mismatch.index + 1);
+  if (calls.length > MAX_REPLAY_CALLS) {
+    return `This sequence has ${calls.length} calls; the graph replays at most ${MAX_REPLAY_CALLS}.`;
+  }
+  const clients = [...new Set(calls.map((c) => c.clientId))];
+  const useRegistered = clients.length <= REGISTERED_KEYS.length;
+  const keyOf = (clientId: string) =>
+    useRegistered ? (REGISTERED_KEYS[clients.indexOf(clientId)] as string) : clientId;
+  const store = useAppStore.getState();
+  const problem = store.applySettings({
+    maxRequests: mismatch.limiterCase.maxRequests,
+    windowMs: mismatch.limiterCase.windowMs,
+    algorithm: 'sliding-window-log',
+    ...(useRegistered ? {} : { keyMode: 'presence' as const }),
+  });
+  if (problem !== null) return `The playground refused these settings: ${problem.message}`;
+  store.resetPlayground();
+  startLearnerLimiter(source);
+  const startMs = calls[0]?.timestampMs ?? 0;
+  const traffic: TrafficRequest[] = calls.map((call) => ({
+    clientId: keyOf(call.clientId),
+    apiKey: keyOf(call.clientId),
+    path: '/api/users',
+    sentAtMs: call.timestampMs - startMs,
+  }));
+  try {
+    await useAppStore.getState().sendTraffic(traffic);
+  } catch (error) {
+    return `The replay could not be sent: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  const lastArrivalMs = (traffic.at(-1)?.sentAtMs ?? 0) + DEFAULT_TIMING.networkMs;
+  useAppStore.getState().advanceClock(lastArrivalMs);
+  document.getElementById('model')?.scrollIntoView({ block: 'start' });
+  const renamed = useRegistered
+    ? ` Clients are shown by API key: ${clients.map((c) => `${c} → ${keyOf(c)}`).join(', ')}.`
+    : ' Key checking was set to "presence" so every client name is accepted as a key.';
+  return `Replayed ${calls.length} requests (times shifted to start at 0 ms) with your limiter.${renamed}`;
+}
