@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   burst,
   Gateway,
+  type GatewaySettings,
   Simulation,
   type RequestTrace,
   type Route,
@@ -21,16 +22,16 @@ import {
   type ExperimentId,
 } from './experiments';
 
-const SETTINGS = {
+const SETTINGS: GatewaySettings = {
   maxRequests: 5,
   windowMs: 60_000,
   algorithm: 'sliding-window-log',
   keyMode: 'registered',
   registeredKeys: ['abc123', 'web456'],
-} as const;
+};
 
 /** A playground as the page has it: a gateway with the starting routes and its simulation. */
-function playground(settings: Partial<typeof SETTINGS> = {}) {
+function playground(settings: Partial<GatewaySettings> = {}) {
   const gateway = new Gateway({ ...SETTINGS, ...settings }, INITIAL_ROUTES);
   const simulation = new Simulation(gateway, { seed: 2024 });
   let clockMs = 0;

@@ -1,0 +1,102 @@
+import { useId, useState, type FormEvent } from 'react';
+import { routePathProblem, serviceName } from '../../engine';
+import { SERVICES } from '../../content/services';
+import { useAppStore } from '../../store';
+
+/** Experiment 3's tool: add routes to the playground's gateway and remove them. */
+export function RouteEditor() {
+  const routes = useAppStore((s) => s.routes);
+  const [path, setPath] = useState('');
+  const [serviceUrl, setServiceUrl] = useState(SERVICES[0]?.url ?? '');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [added, setAdded] = useState<string | null>(null);
+  const pathId = useId();
+  const serviceId = useId();
+  const problemId = useId();
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const trimmed = path.trim();
+    const duplicate = routes.find((route) => route.path === trimmed);
+    const message =
+      routePathProblem(trimmed) ??
+      (duplicate === undefined
+        ? null
+        : `${trimmed} is already routed to ${serviceName(duplicate.serviceUrl)}; remove it first.`);
+    const error =
+      message ??
+      useAppStore.getState().addRoute({ path: trimmed, serviceUrl, match: 'exact' })?.message;
+    if (error !== null && error !== undefined) {
+      setProblem(error.charAt(0).toUpperCase() + error.slice(1));
+      setAdded(null);
+      return;
+    }
+    setProblem(null);
+    setAdded(`Added ${trimmed} → ${serviceName(serviceUrl)}.`);
+    setPath('');
+  };
+
+  return (
+    <div className="route-editor">
+      <form className="inline-form" onSubmit={submit} noValidate aria-label="Add a route">
+        <label htmlFor={pathId}>Route path</label>
+        <input
+          id={pathId}
+          value={path}
+          placeholder="/api/payments"
+          onChange={(event) => setPath(event.target.value)}
+          aria-invalid={problem !== null}
+          aria-describedby={problemId}
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <label htmlFor={serviceId}>Service</label>
+        <select id={serviceId} value={serviceUrl} onChange={(e) => setServiceUrl(e.target.value)}>
+          {SERVICES.map((service) => (
+            <option key={service.id} value={service.url}>
+              {service.label}
+            </option>
+          ))}
+        </select>
+        <button type="submit">Add route</button>
+        <span id={problemId} className="field-problem" role={problem === null ? 'status' : 'alert'}>
+          {problem ?? added ?? ''}
+        </span>
+      </form>
+      <table className="route-table">
+        <caption>Routes the gateway knows</caption>
+        <thead>
+          <tr>
+            <th scope="col">Path</th>
+            <th scope="col">Service</th>
+            <th scope="col">Match</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {routes.map((route) => (
+            <tr key={`${route.match} ${route.path}`}>
+              <td>
+                <code>{route.path}</code>
+              </td>
+              <td>{serviceName(route.serviceUrl)}</td>
+              <td>{route.match}</td>
+              <td>
+                <button
+                  type="button"
+                  onClick={() => useAppStore.getState().removeRoute(route.path)}
+                  aria-label={`Remove route ${route.path}`}
+                >
+                  Remove
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {routes.length === 0 && <p>No routes: every request will get 404.</p>}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { useId, useState } from 'react';
+import { searchGlossary } from '../../content/glossary';
+
+/** Section 2: the terms, searchable; each entry is the target of `<Term>` links (`#term-<id>`). */
+export function Glossary() {
+  const [query, setQuery] = useState('');
+  const searchId = useId();
+  const countId = useId();
+  const entries = searchGlossary(query);
+  return (
+    <div className="glossary">
+      <label htmlFor={searchId}>Search the terms</label>
+      <input
+        id={searchId}
+        type="search"
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+        aria-describedby={countId}
+        autoComplete="off"
+      />
+      <p id={countId} className="glossary__count" aria-live="polite">
+        {entries.length === 0
+          ? `No term matches “${query.trim()}”.`
+          : `${entries.length} term${entries.length === 1 ? '' : 's'}`}
+      </p>
+      <dl className="glossary__list">
+        {entries.map((entry) => (
+          <div key={entry.id} id={`term-${entry.id}`} className="glossary__entry" tabIndex={-1}>
+            <dt>{entry.term}</dt>
+            <dd>{entry.definition}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { useMemo, useState } from 'react';
+import { EXPERIMENTS } from '../../content/experiments';
+import { FIXED_QUESTIONS } from '../../content/quiz';
+import { generatePredictQuestions } from '../../content/quizGenerators';
+import { useAppStore } from '../../store';
+import { quizScore } from '../quiz/quizScore';
+
+/** Where the learner stands: experiments done, quiz score, challenge; and a guarded reset. */
+export function ProgressOverview() {
+  const experiments = useAppStore((s) => s.experiments);
+  const answers = useAppStore((s) => s.quizAnswers);
+  const settings = useAppStore((s) => s.settings);
+  const routes = useAppStore((s) => s.routes);
+  const challengePassed = useAppStore((s) => s.challengePassed);
+  const [confirming, setConfirming] = useState(false);
+  const [message, setMessage] = useState('');
+
+  const done = EXPERIMENTS.filter((experiment) => experiments[experiment.id] === 'done').length;
+  const questions = useMemo(
+    () => [...FIXED_QUESTIONS, ...generatePredictQuestions(settings, routes)],
+    [settings, routes],
+  );
+  const score = quizScore(questions, answers);
+
+  const reset = () => {
+    useAppStore.getState().resetProgress();
+    setConfirming(false);
+    setMessage('Progress reset: experiments, quiz and challenge start again.');
+  };
+
+  return (
+    <aside className="progress" aria-labelledby="progress-title">
+      <h2 id="progress-title" className="progress__title">
+        Your progress
+      </h2>
+      <ul className="progress__list">
+        <li data-testid="progress-experiments">
+          Experiments: {done} of {EXPERIMENTS.length} done
+        </li>
+        <li data-testid="progress-quiz">
+          Quiz: {score.correct} of {score.total} correct
+        </li>
+        <li data-testid="progress-challenge">
+          Challenge: {challengePassed ? '✔ passed' : 'not passed yet'}
+        </li>
+      </ul>
+      {confirming ? (
+        <div role="group" aria-label="Confirm reset" className="progress__confirm">
+          <p>Forget all experiments, quiz answers and your challenge code?</p>
+          <button type="button" onClick={reset}>
+            Yes, reset everything
+          </button>
+          <button type="button" onClick={() => setConfirming(false)}>
+            Keep my progress
+          </button>
+        </div>
+      ) : (
+        <button
+          type="button"
+          onClick={() => {
+            setMessage('');
+            setConfirming(true);
+          }}
+        >
+          Reset progress
+        </button>
+      )}
+      <p role="status" className="progress__message">
+        {message}
+      </p>
+    </aside>
+  );
+}

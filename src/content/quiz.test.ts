@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { Gateway, type GatewaySettings } from '../engine';
+import { FIXED_QUESTIONS, isCorrect, type QuizQuestion } from './quiz';
+import { generatePredictQuestions } from './quizGenerators';
+import { INITIAL_ROUTES } from './services';
+
+const SETTINGS: GatewaySettings = {
+  maxRequests: 5,
+  windowMs: 60_000,
+  algorithm: 'sliding-window-log',
+  keyMode: 'registered',
+  registeredKeys: ['abc123', 'web456'],
+};
+
+function validate(question: QuizQuestion) {
+  const optionIds = question.options.map((option) => option.id);
+  expect(new Set(optionIds).size).toBe(optionIds.length);
+  expect(question.correct.length).toBeGreaterThan(0);
+  for (const id of question.correct) expect(optionIds).toContain(id);
+  if (question.kind === 'single') expect(question.correct).toHaveLength(1);
+  expect(isCorrect(question, question.correct)).toBe(true);
+  const wrong = optionIds.filter((id) => !question.correct.includes(id));
+  expect(wrong.length).toBeGreaterThan(0);
+  expect(isCorrect(question, wrong)).toBe(false);
+  expect(question.explanation.length).toBeGreaterThan(10);
+}
+
+describe('the quiz', () => {
+  it('has at least 10 questions with unique ids', () => {
+    const all = [...FIXED_QUESTIONS, ...generatePredictQuestions(SETTINGS, INITIAL_ROUTES)];
+    expect(all.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(all.map((q) => q.id)).size).toBe(all.length);
+  });
+
+  it.each(FIXED_QUESTIONS.map((q) => [q.id, q] as const))('%s has a valid answer', (_id, q) =>
+    validate(q),
+  );
+
+  it('a multiple-choice answer must be the exact set', () => {
+    const question = FIXED_QUESTIONS.find((q) => q.id === 'prefix-match');
+    if (question === undefined) throw new Error('missing prefix-match');
+    expect(isCorrect(question, ['exact', 'child'])).toBe(false);
+    expect(isCorrect(question, ['exact', 'child', 'query', 'other'])).toBe(false);
+  });
+});
+
+describe('generated "predict the status" questions', () => {
+  it('give the lesson’s answers for the starting settings', () => {
+    const [fourth, keyless, unknown] = generatePredictQuestions(SETTINGS, INITIAL_ROUTES);
+    expect(fourth?.correct).toEqual(['200']);
+    expect(keyless?.correct).toEqual(['401']);
+    expect(unknown?.correct).toEqual(['429']);
+  });
+
+  it('follow the settings: with a limit of 3, request 4 is refused', () => {
+    const [fourth] = generatePredictQuestions({ ...SETTINGS, maxRequests: 3 }, INITIAL_ROUTES);
+    expect(fourth?.correct).toEqual(['429']);
+    expect(fourth?.prompt).toContain('limit 3');
+  });
+
+  it.each(['sliding-window-log', 'fixed-window', 'token-bucket', 'leaky-bucket'] as const)(
+    'agree with a separate engine run for %s',
+    (algorithm) => {
+      const settings = { ...SETTINGS, algorithm, maxRequests: 2 };
+      const [fourth] = generatePredictQuestions(settings, INITIAL_ROUTES);
+      const gateway = new Gateway(settings, INITIAL_ROUTES);
+      const statuses = [1, 2, 3, 4].map(
+        () => gateway.handle({ path: '/api/users', apiKey: 'abc123' }, 0).status,
+      );
+      expect(fourth?.correct).toEqual([String(statuses[3])]);
+      if (fourth !== undefined) validate(fourth);
+    },
+  );
+});
