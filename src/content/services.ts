@@ -18,6 +18,8 @@ export const CLIENTS: readonly ClientProfile[] = [
   { id: 'mobile', label: 'Mobile app', apiKey: 'abc123' },
   { id: 'web', label: 'Web shop', apiKey: 'web456' },
   { id: 'script', label: 'Anonymous script', apiKey: null },
+  // A key nobody registered: refused at Auth with "API key not recognised".
+  { id: 'partner', label: 'Old partner key', apiKey: 'zzz999' },
 ];
 
 /** Keys the gateway knows when it checks registered keys. */

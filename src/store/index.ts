@@ -2,16 +2,18 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { createChallengeSlice, type ChallengeSlice } from './challengeSlice';
 import { persistOptions } from './persistence';
+import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice';
 import { createPlaygroundSlice, type PlaygroundSlice } from './playgroundSlice';
 import { createProgressSlice, type ProgressSlice } from './progressSlice';
 
 /** The whole app state: one store made of typed slices; only progress is persisted. */
-export type AppState = PlaygroundSlice & ProgressSlice & ChallengeSlice;
+export type AppState = PlaygroundSlice & PlaybackSlice & ProgressSlice & ChallengeSlice;
 
 export const useAppStore = create<AppState>()(
   persist(
     (...a) => ({
       ...createPlaygroundSlice(...a),
+      ...createPlaybackSlice(...a),
       ...createProgressSlice(...a),
       ...createChallengeSlice(...a),
     }),

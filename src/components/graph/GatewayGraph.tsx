@@ -1,42 +1,85 @@
-import { Background, ReactFlow, type Edge, type Node } from '@xyflow/react';
-import { CLIENTS, SERVICES } from '../../content/services';
+import { ReactFlow, ReactFlowProvider, useReactFlow, type NodeTypes } from '@xyflow/react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { ClientNode } from './ClientNode';
+import { flowEdges, flowNodes } from './flowElements';
+import { GatewayNode } from './GatewayNode';
+import { graphLayout, type Orientation } from './layout';
+import { PacketLayer } from './PacketLayer';
+import { ServiceNode } from './ServiceNode';
+import './graph.css';
 
-const nodes: Node[] = [
-  ...CLIENTS.map((client, i) => ({
-    id: `client-${client.id}`,
-    position: { x: 0, y: i * 90 },
-    data: { label: `${client.label} (${client.apiKey ?? 'no key'})` },
-    type: 'input',
-  })),
-  {
-    id: 'gateway',
-    position: { x: 280, y: 90 },
-    data: { label: 'Gateway: Auth → Rate limit → Router' },
-  },
-  ...SERVICES.map((service, i) => ({
-    id: service.id,
-    position: { x: 560, y: i * 70 },
-    data: { label: service.label },
-    type: 'output',
-  })),
-];
+const nodeTypes: NodeTypes = { client: ClientNode, gateway: GatewayNode, service: ServiceNode };
+const edges = flowEdges();
+/** Below this width the graph stacks: clients on top, the gateway, services below. */
+const STACK_BELOW_PX = 720;
 
-const edges: Edge[] = [
-  ...CLIENTS.map((client) => ({
-    id: `e-${client.id}`,
-    source: `client-${client.id}`,
-    target: 'gateway',
-  })),
-  ...SERVICES.map((service) => ({ id: `e-${service.id}`, source: 'gateway', target: service.id })),
-];
+/** Keeps the whole graph in view when its box changes size. */
+function FitOnResize({ width }: { width: number }) {
+  const { fitView } = useReactFlow();
+  useEffect(() => {
+    void fitView({ padding: 0.04 });
+  }, [width, fitView]);
+  return null;
+}
 
-/** Clients → gateway → services. */
+function useWidth(ref: React.RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(1000);
+  useEffect(() => {
+    const element = ref.current;
+    if (element === null) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry !== undefined) setWidth(Math.round(entry.contentRect.width));
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
+}
+
+/** Clients → gateway (Auth → Rate limit → Router) → services, with packets in flight. */
 export function GatewayGraph() {
+  const boxRef = useRef<HTMLDivElement>(null);
+  const width = useWidth(boxRef);
+  const orientation: Orientation = width < STACK_BELOW_PX ? 'vertical' : 'horizontal';
+  const layout = useMemo(() => graphLayout(orientation), [orientation]);
+  const nodes = useMemo(() => flowNodes(layout), [layout]);
   return (
-    <div style={{ height: 340 }} aria-label="Graph of clients, the gateway and services">
-      <ReactFlow nodes={nodes} edges={edges} fitView nodesDraggable={false}>
-        <Background />
-      </ReactFlow>
-    </div>
+    <figure className="graph-figure">
+      <div
+        ref={boxRef}
+        className={`graph-box graph-${orientation}`}
+        role="img"
+        aria-label="Diagram: four clients send requests to the API gateway, which checks each request in three stages, Auth, then Rate limit, then Router, and forwards it to the user, order, payment or notification service. The request log below lists every outcome."
+      >
+        <ReactFlowProvider>
+          <ReactFlow
+            key={orientation}
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            fitView
+            fitViewOptions={{ padding: 0.04 }}
+            nodesDraggable={false}
+            nodesConnectable={false}
+            elementsSelectable={false}
+            nodesFocusable={false}
+            edgesFocusable={false}
+            zoomOnScroll={false}
+            panOnScroll={false}
+            panOnDrag={false}
+            zoomOnPinch={false}
+            zoomOnDoubleClick={false}
+            preventScrolling={false}
+            minZoom={0.2}
+          />
+          <PacketLayer layout={layout} />
+          <FitOnResize width={width} />
+        </ReactFlowProvider>
+      </div>
+      <figcaption>
+        Each dot is a request. It shows its status once a stage has decided: ● 200 served, ■ 401 no
+        or unknown key, ◆ 404 no route, ▲ 429 over the limit.
+      </figcaption>
+    </figure>
   );
 }

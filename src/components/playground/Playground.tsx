@@ -1,33 +1,52 @@
-import { burst } from '../../engine';
-import { useAppStore } from '../../store';
+import { useState } from 'react';
+import { CLIENTS } from '../../content/services';
 import { GatewayGraph } from '../graph/GatewayGraph';
+import { LogAnnouncer } from '../log/LogAnnouncer';
+import { RequestLog } from '../log/RequestLog';
+import { PlaybackBar } from '../playback/PlaybackBar';
+import { useReducedMotionSync } from '../playback/usePlaybackLoop';
+import { WindowPanel } from '../playback/WindowPanel';
+import { TourPanel } from '../tour/TourPanel';
+import { LimiterSettings } from './LimiterSettings';
+import { TrafficControls } from './TrafficControls';
+import './playground.css';
 
-/** A first playground: the graph and a button that sends the lesson's burst of 6 requests. */
+/**
+ * The visual model: send requests, watch each one pass (or fail) Auth → Rate limit → Router on
+ * the simulated clock, and read every outcome in the log.
+ */
 export function Playground() {
-  const traces = useAppStore((s) => s.traces);
-
-  const sendBurst = async () => {
-    const { clockMs, sendTraffic } = useAppStore.getState();
-    await sendTraffic(
-      burst({ clientId: 'mobile', apiKey: 'abc123', path: '/api/users' }, 6, clockMs),
-    );
-    useAppStore.getState().advanceClock(clockMs + 1000);
-  };
-
+  useReducedMotionSync();
+  const [clientId, setClientId] = useState('mobile');
+  const client = CLIENTS.find((c) => c.id === clientId) ?? CLIENTS[0];
   return (
-    <section aria-labelledby="playground-title">
-      <h2 id="playground-title">Playground</h2>
+    <section className="playground" aria-labelledby="playground-title">
+      <div className="playground-head">
+        <h2 id="playground-title">Visual model: the gateway at work</h2>
+        <TourPanel />
+      </div>
+      <p className="playground-intro">
+        Press <strong>Send burst</strong> to send six requests from the mobile app. The gateway
+        decides each one the moment it arrives; the graph shows its trip on a simulated clock you
+        can pause, step and speed up.
+      </p>
       <GatewayGraph />
-      <button type="button" onClick={() => void sendBurst()}>
-        Send burst
-      </button>
-      <ol aria-label="Request log">
-        {traces.map((trace) => (
-          <li key={trace.id} data-status={trace.decision.status}>
-            #{trace.id} {trace.request.path} → {trace.decision.status}
-          </li>
-        ))}
-      </ol>
+      <PlaybackBar apiKey={client?.apiKey ?? null} />
+      <div className="playground-panels">
+        <div className="playground-column">
+          <h3>Send requests</h3>
+          <TrafficControls clientId={clientId} onClientChange={setClientId} />
+          <details className="settings-disclosure">
+            <summary>Gateway settings (limit, window, algorithm, key check)</summary>
+            <LimiterSettings />
+          </details>
+        </div>
+        <div className="playground-column">
+          {client !== undefined && <WindowPanel client={client} />}
+        </div>
+      </div>
+      <RequestLog />
+      <LogAnnouncer />
     </section>
   );
 }

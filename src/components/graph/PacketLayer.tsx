@@ -1,0 +1,122 @@
+import { useStoreApi } from '@xyflow/react';
+import { useEffect, useRef } from 'react';
+import type { HttpStatus } from '../../engine';
+import { useAppStore } from '../../store';
+import { packetMarks, type PacketMark } from './drawPackets';
+import type { GraphLayout } from './layout';
+
+const STATUS_VARS: Readonly<Record<HttpStatus, string>> = {
+  200: '--ok',
+  401: '--unauthorized',
+  404: '--not-found',
+  429: '--limited',
+};
+
+function readColours(element: Element): Record<HttpStatus | 'pending', string> {
+  const style = getComputedStyle(element);
+  const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  return {
+    200: read(STATUS_VARS[200], '#007a5a'),
+    401: read(STATUS_VARS[401], '#b35900'),
+    404: read(STATUS_VARS[404], '#6a3d9a'),
+    429: read(STATUS_VARS[429], '#c0392b'),
+    pending: read('--accent', '#1f5fae'),
+  };
+}
+
+/** Status shapes, so colour is never the only signal: ● 200, ■ 401, ◆ 404, ▲ 429. */
+function shape(
+  ctx: CanvasRenderingContext2D,
+  status: HttpStatus | null,
+  x: number,
+  y: number,
+  r: number,
+) {
+  ctx.beginPath();
+  if (status === 401) ctx.rect(x - r, y - r, 2 * r, 2 * r);
+  else if (status === 404) {
+    ctx.moveTo(x, y - r * 1.3);
+    ctx.lineTo(x + r * 1.3, y);
+    ctx.lineTo(x, y + r * 1.3);
+    ctx.lineTo(x - r * 1.3, y);
+    ctx.closePath();
+  } else if (status === 429) {
+    ctx.moveTo(x, y - r * 1.3);
+    ctx.lineTo(x + r * 1.2, y + r);
+    ctx.lineTo(x - r * 1.2, y + r);
+    ctx.closePath();
+  } else ctx.arc(x, y, r, 0, Math.PI * 2);
+}
+
+function draw(
+  ctx: CanvasRenderingContext2D,
+  marks: readonly PacketMark[],
+  colours: Record<HttpStatus | 'pending', string>,
+  [tx, ty, zoom]: readonly [number, number, number],
+) {
+  const r = Math.max(5, 7 * zoom);
+  ctx.font = `600 ${Math.max(10, 11 * zoom)}px system-ui, sans-serif`;
+  ctx.textBaseline = 'middle';
+  for (const mark of marks) {
+    const m = { ...mark, x: mark.x * zoom + tx, y: mark.y * zoom + ty };
+    ctx.fillStyle = m.status === null ? colours.pending : colours[m.status];
+    shape(ctx, m.status, m.x, m.y, r);
+    ctx.fill();
+    ctx.strokeStyle = '#fff';
+    ctx.lineWidth = 1.5;
+    ctx.stroke();
+    const label = `${m.status ?? ''}${m.count > 1 ? ` ×${m.count}` : ''}`;
+    if (label === '') continue;
+    const w = ctx.measureText(label).width + 8;
+    ctx.fillStyle = 'rgba(255,255,255,0.92)';
+    ctx.fillRect(m.x + r + 2, m.y - r - 2, w, 2 * r + 4);
+    ctx.fillStyle = m.status === null ? colours.pending : colours[m.status];
+    ctx.fillText(label, m.x + r + 6, m.y);
+  }
+}
+
+/**
+ * All packets in flight, drawn on one canvas over the graph by a requestAnimationFrame loop that
+ * reads the store directly: no React render per packet or per frame.
+ */
+export function PacketLayer({ layout }: { layout: GraphLayout }) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const flowStore = useStoreApi();
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return;
+    const colours = readColours(canvas);
+    let frame = 0;
+    let hint = 0;
+    let lastT = -1;
+    const loop = () => {
+      frame = requestAnimationFrame(loop);
+      const state = useAppStore.getState();
+      const dpr = window.devicePixelRatio || 1;
+      const width = canvas.clientWidth;
+      const height = canvas.clientHeight;
+      if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
+        canvas.width = Math.round(width * dpr);
+        canvas.height = Math.round(height * dpr);
+      }
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.clearRect(0, 0, canvas.width, canvas.height);
+      if (state.reducedMotion) return;
+      const t = state.viewMs ?? state.clockMs;
+      // The hint only moves forward with time; going back (the tour) or a reset starts over.
+      if (t < lastT || state.traces.length < hint) hint = 0;
+      lastT = t;
+      const pending = state.simulation.pendingCount > 0 ? state.simulation.pending : [];
+      const { marks, nextStart } = packetMarks(layout, state.traces, pending, t, hint);
+      hint = nextStart;
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      draw(ctx, marks, colours, flowStore.getState().transform);
+    };
+    frame = requestAnimationFrame(loop);
+    return () => cancelAnimationFrame(frame);
+  }, [layout, flowStore]);
+
+  return <canvas ref={canvasRef} className="packet-layer" aria-hidden="true" />;
+}

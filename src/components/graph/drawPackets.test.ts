@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { Gateway, Simulation, burst } from '../../engine';
+import { INITIAL_ROUTES } from '../../content/services';
+import { groupMarks, packetMarks } from './drawPackets';
+import { graphLayout } from './layout';
+
+describe('packetMarks', () => {
+  const layout = graphLayout('horizontal');
+
+  it('draws queued requests on their way to the gateway', () => {
+    const pending = burst({ clientId: 'mobile', apiKey: 'abc123', path: '/api/users' }, 6, 0);
+    const { marks } = packetMarks(layout, [], pending, 150, 0);
+    expect(marks).toEqual([expect.objectContaining({ count: 6, status: null })]);
+  });
+
+  it('shows the 429 turning back while the five others wait at the router', () => {
+    const simulation = new Simulation(new Gateway({}, INITIAL_ROUTES), { seed: 1 });
+    simulation.send(burst({ clientId: 'mobile', apiKey: 'abc123', path: '/api/users' }, 6, 0));
+    const traces = simulation.advanceTo(300);
+    const { marks } = packetMarks(layout, traces, [], 850, 0);
+    expect(marks.find((m) => m.status === 429)?.count).toBe(1);
+    expect(marks.find((m) => m.status === null)?.count).toBe(5);
+  });
+
+  it('moves its hint past requests that are back', () => {
+    const simulation = new Simulation(new Gateway({}, INITIAL_ROUTES), { seed: 1 });
+    simulation.send(burst({ clientId: 'mobile', apiKey: 'abc123', path: '/api/users' }, 3, 0));
+    const traces = simulation.runAll();
+    const { marks, nextStart } = packetMarks(layout, traces, [], 100_000, 0);
+    expect(marks).toEqual([]);
+    expect(nextStart).toBe(3);
+  });
+});
+
+describe('groupMarks', () => {
+  it('merges marks of one status at one spot and keeps different statuses apart', () => {
+    const grouped = groupMarks([
+      { x: 10, y: 10, status: 200, count: 1 },
+      { x: 11, y: 10, status: 200, count: 1 },
+      { x: 10, y: 10, status: 429, count: 1 },
+    ]);
+    expect(grouped).toHaveLength(2);
+    expect(grouped.find((m) => m.status === 200)?.count).toBe(2);
+  });
+});

@@ -1,0 +1,57 @@
+import { memo } from 'react';
+import type { RequestTrace } from '../../engine';
+import { STATUS_TEXT } from './statusCounts';
+
+export const ROW_HEIGHT_PX = 34;
+
+const STAGE_NAMES = {
+  auth: 'Auth',
+  'rate-limit': 'Rate limit',
+  router: 'Router',
+  service: 'Router → service',
+};
+const SHAPES = { 200: '●', 401: '■', 404: '◆', 429: '▲' } as const;
+
+/** One request in the log: number, time, client, path, status, deciding stage and service. */
+export const LogRow = memo(function LogRow({
+  trace,
+  top,
+  position,
+  setSize,
+  clientLabel,
+  selected,
+  onSelect,
+}: {
+  trace: RequestTrace;
+  top: number;
+  position: number;
+  setSize: number;
+  clientLabel: string;
+  selected: boolean;
+  onSelect: () => void;
+}) {
+  const { status } = trace.decision;
+  return (
+    <li
+      className="log-row"
+      style={{ top, height: ROW_HEIGHT_PX }}
+      data-status={status}
+      aria-posinset={position}
+      aria-setsize={setSize}
+    >
+      <span className="log-id">#{trace.id}</span>
+      <span className="log-time">{(trace.arrivedAtMs / 1000).toFixed(2)} s</span>
+      <span className="log-client">{clientLabel}</span>
+      <code className="log-path">{trace.request.path}</code>
+      <span className={`status-chip status-${status}`}>
+        {SHAPES[status]} {status} <span className="status-text">{STATUS_TEXT[status]}</span>
+      </span>
+      <span className="log-stage">{STAGE_NAMES[trace.decision.decidedBy]}</span>
+      <span className="log-service">{trace.decision.service ?? '—'}</span>
+      <button type="button" className="log-more" aria-expanded={selected} onClick={onSelect}>
+        {selected ? 'Hide' : 'Headers'}
+        <span className="visually-hidden"> of request {trace.id}</span>
+      </button>
+    </li>
+  );
+});

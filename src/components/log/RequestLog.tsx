@@ -1,0 +1,89 @@
+import { useMemo, useState } from 'react';
+import type { HttpStatus, RequestTrace } from '../../engine';
+import { CLIENTS } from '../../content/services';
+import { useAppStore } from '../../store';
+import { LogRow, ROW_HEIGHT_PX } from './LogRow';
+import { TraceDetails } from './TraceDetails';
+import { countByStatus, STATUSES, STATUS_TEXT } from './statusCounts';
+import './log.css';
+
+const VIEW_HEIGHT_PX = 320;
+const OVERSCAN = 6;
+
+const clientLabel = (id: string) => CLIENTS.find((c) => c.id === id)?.label ?? id;
+
+/**
+ * Every request, newest first, filterable by status. Only the rows in view are rendered, so
+ * 10,000 requests scroll as easily as 6; every one stays reachable by scrolling.
+ */
+export function RequestLog() {
+  const traces = useAppStore((s) => s.traces);
+  const [filter, setFilter] = useState<HttpStatus | 'all'>('all');
+  const [scrollTop, setScrollTop] = useState(0);
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const counts = useMemo(() => countByStatus(traces), [traces]);
+  const rows = useMemo(() => {
+    const shown = filter === 'all' ? traces : traces.filter((t) => t.decision.status === filter);
+    return [...shown].reverse();
+  }, [traces, filter]);
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT_PX) - OVERSCAN);
+  const last = Math.min(
+    rows.length,
+    Math.ceil((scrollTop + VIEW_HEIGHT_PX) / ROW_HEIGHT_PX) + OVERSCAN,
+  );
+  const selected: RequestTrace | undefined =
+    selectedId === null ? undefined : traces[selectedId - 1];
+
+  return (
+    <section className="request-log" aria-labelledby="log-title">
+      <h3 id="log-title">Request log</h3>
+      <div className="log-filters" role="group" aria-label="Filter by status">
+        <button type="button" aria-pressed={filter === 'all'} onClick={() => setFilter('all')}>
+          All <span data-testid="count-all">{traces.length}</span>
+        </button>
+        {STATUSES.map((status) => (
+          <button
+            key={status}
+            type="button"
+            aria-pressed={filter === status}
+            className={`filter-${status}`}
+            onClick={() => setFilter(status)}
+          >
+            {status} {STATUS_TEXT[status]}{' '}
+            <span data-testid={`count-${status}`}>{counts[status]}</span>
+          </button>
+        ))}
+      </div>
+      <div
+        className="log-scroll"
+        style={{ height: Math.min(VIEW_HEIGHT_PX, Math.max(rows.length, 2) * ROW_HEIGHT_PX + 2) }}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        tabIndex={0}
+        aria-label="Request log, scrollable"
+      >
+        {rows.length === 0 && <p className="log-empty">No requests yet. Press “Send burst”.</p>}
+        <ol
+          aria-label="Request log"
+          className="log-list"
+          style={{ height: rows.length * ROW_HEIGHT_PX }}
+        >
+          {rows.slice(first, last).map((trace, i) => (
+            <LogRow
+              key={trace.id}
+              trace={trace}
+              top={(first + i) * ROW_HEIGHT_PX}
+              position={first + i + 1}
+              setSize={rows.length}
+              clientLabel={clientLabel(trace.request.clientId)}
+              selected={trace.id === selectedId}
+              onSelect={() => setSelectedId(trace.id === selectedId ? null : trace.id)}
+            />
+          ))}
+        </ol>
+      </div>
+      {selected !== undefined && (
+        <TraceDetails trace={selected} onClose={() => setSelectedId(null)} />
+      )}
+    </section>
+  );
+}

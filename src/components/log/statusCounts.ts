@@ -1,0 +1,31 @@
+import type { HttpStatus, RequestTrace } from '../../engine';
+
+export const STATUSES: readonly HttpStatus[] = [200, 401, 404, 429];
+
+export type StatusCounts = Readonly<Record<HttpStatus, number>>;
+
+export const STATUS_TEXT: Readonly<Record<HttpStatus, string>> = {
+  200: 'OK',
+  401: 'Unauthorized',
+  404: 'Not Found',
+  429: 'Too Many Requests',
+};
+
+/** How many of `traces[from..to)` got each status. */
+export function countByStatus(
+  traces: readonly RequestTrace[],
+  from = 0,
+  to = traces.length,
+): StatusCounts {
+  const counts: Record<HttpStatus, number> = { 200: 0, 401: 0, 404: 0, 429: 0 };
+  for (let i = from; i < to; i++) counts[(traces[i] as RequestTrace).decision.status]++;
+  return counts;
+}
+
+/** A screen-reader summary such as "6 responses: 5 × 200, 1 × 429". */
+export function summarise(counts: StatusCounts): string {
+  const total = STATUSES.reduce((sum, s) => sum + counts[s], 0);
+  if (total === 0) return '';
+  const parts = STATUSES.filter((s) => counts[s] > 0).map((s) => `${counts[s]} × ${s}`);
+  return `${total} ${total === 1 ? 'response' : 'responses'}: ${parts.join(', ')}`;
+}

@@ -1,0 +1,116 @@
+import { useAppStore, type AppState } from '../../store';
+import type { ClientProfile } from '../../content/services';
+import { formatClock, formatWait } from './timeline';
+import { windowStrip } from './windowStrip';
+
+/** Re-render ten times per simulated second at most: the strip need not move every frame. */
+const selectTick = (s: AppState) => Math.floor(s.clockMs / 100);
+
+/** One client's rate-limit window: allowed marks, refusals, what is left and when the next slot comes. */
+export function WindowPanel({ client }: { client: ClientProfile }) {
+  useAppStore(selectTick);
+  const traces = useAppStore((s) => s.traces);
+  const settings = useAppStore((s) => s.settings);
+  const { gateway, clockMs } = useAppStore.getState();
+  const apiKey = client.apiKey;
+  if (apiKey === null) {
+    return (
+      <section className="window-panel" aria-label="Rate-limit window">
+        <h3>Rate-limit window: {client.label}</h3>
+        <p>
+          This client sends no API key. Auth refuses it with 401 before the rate limiter runs, so it
+          never uses quota.
+        </p>
+      </section>
+    );
+  }
+  let snapshot;
+  try {
+    snapshot = gateway.getLimiter().snapshot(apiKey, clockMs);
+  } catch (error) {
+    return (
+      <section className="window-panel" aria-label="Rate-limit window">
+        <h3>Rate-limit window: {client.label}</h3>
+        <p className="field-problem">The limiter could not report its state: {String(error)}</p>
+      </section>
+    );
+  }
+  const strip = windowStrip(
+    settings.algorithm,
+    snapshot,
+    settings.windowMs,
+    clockMs,
+    traces,
+    apiKey,
+  );
+  const used = snapshot.limit - snapshot.remaining;
+  return (
+    <section className="window-panel" aria-label="Rate-limit window">
+      <h3>
+        Rate-limit window: {client.label} (key {apiKey})
+      </h3>
+      <svg
+        className="window-strip"
+        viewBox="0 0 1000 60"
+        preserveAspectRatio="none"
+        aria-hidden="true"
+      >
+        <rect x="0" y="10" width="1000" height="40" className="strip-bg" />
+        {strip.kind === 'gauge' && (
+          <rect
+            x="0"
+            y="10"
+            width={(1000 * snapshot.remaining) / Math.max(1, snapshot.limit)}
+            height="40"
+            className="strip-fill"
+          />
+        )}
+        {strip.allowed.map((f, i) => (
+          <rect
+            key={`a${i}`}
+            x={f * 1000 - 4}
+            y="14"
+            width="8"
+            height="32"
+            className="strip-allowed"
+          />
+        ))}
+        {strip.refused.map((f, i) => (
+          <path
+            key={`r${i}`}
+            d={`M${f * 1000 - 7} 18 l14 24 m0 -24 l-14 24`}
+            className="strip-refused"
+          />
+        ))}
+        {strip.kind !== 'gauge' && (
+          <line x1={strip.now * 1000} x2={strip.now * 1000} y1="2" y2="58" className="strip-now" />
+        )}
+      </svg>
+      {strip.kind !== 'gauge' && (
+        <div className="strip-scale">
+          <span>
+            {strip.kind === 'sliding'
+              ? `${settings.windowMs / 1000} s ago`
+              : formatClock(strip.startMs)}
+          </span>
+          <span>{strip.kind === 'sliding' ? 'now' : formatClock(strip.endMs)}</span>
+        </div>
+      )}
+      <p className="window-facts" data-testid="window-facts">
+        <strong>
+          {snapshot.remaining} of {snapshot.limit} left
+        </strong>
+        {strip.kind === 'sliding' &&
+          ` · ${used} allowed in the last ${settings.windowMs / 1000} s (bars); ✕ = refused with 429`}
+        {strip.kind === 'fixed' &&
+          ` · window started at ${formatClock(strip.startMs)}, resets at ${formatClock(strip.endMs)}`}
+        {snapshot.msUntilAllowed > 0
+          ? ` · next request passes in ${formatWait(snapshot.msUntilAllowed)} (at ${formatClock(clockMs + snapshot.msUntilAllowed)})`
+          : ' · the next request would pass now'}
+        {snapshot.msUntilNextSlot > 0 &&
+          snapshot.remaining < snapshot.limit &&
+          ` · one more slot in ${formatWait(snapshot.msUntilNextSlot)}`}
+      </p>
+    </section>
+  );
+}

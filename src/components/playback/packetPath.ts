@@ -1,0 +1,90 @@
+import { DEFAULT_TIMING, type HttpStatus, type RequestTrace, type Timing } from '../../engine';
+import type { Waypoint } from '../graph/layout';
+
+/** A packet is at `at` at time `atMs`; between two keyframes it moves in a straight line. */
+export interface Keyframe {
+  readonly atMs: number;
+  readonly at: Waypoint;
+}
+
+/** The packet's trip, from the trace's events: client → stages → service → client. */
+export interface PacketPath {
+  readonly keyframes: readonly Keyframe[];
+  /** When the stage that settled the request spoke (the refusing stage, or the router). */
+  readonly decidedAtMs: number;
+  readonly status: HttpStatus;
+}
+
+/** Builds the keyframes of one request's trip from its trace (the engine's events, nothing more). */
+export function packetPath(trace: RequestTrace, timing: Timing = DEFAULT_TIMING): PacketPath {
+  const client: Waypoint = { kind: 'client', clientId: trace.request.clientId };
+  const keyframes: Keyframe[] = [];
+  let previousMs = trace.arrivedAtMs;
+  let decidedAtMs = trace.arrivedAtMs;
+  let lastStage: Waypoint | null = null;
+  for (const event of trace.events) {
+    switch (event.type) {
+      case 'sent':
+        keyframes.push({ atMs: event.atMs, at: client });
+        break;
+      case 'stage': {
+        const at: Waypoint = { kind: 'stage', stage: event.stage };
+        // The packet reaches a stage halfway between the previous verdict and this one, and
+        // waits there while the stage checks it; the first stage is reached on arrival.
+        const reachMs = lastStage === null ? previousMs : (previousMs + event.atMs) / 2;
+        keyframes.push({ atMs: reachMs, at }, { atMs: event.atMs, at });
+        previousMs = event.atMs;
+        decidedAtMs = event.atMs;
+        lastStage = at;
+        break;
+      }
+      case 'forwarded':
+        if (lastStage !== null) keyframes.push({ atMs: event.atMs, at: lastStage });
+        keyframes.push({
+          atMs: event.atMs + timing.upstreamMs,
+          at: { kind: 'service', service: event.service },
+        });
+        break;
+      case 'served':
+        keyframes.push({ atMs: event.atMs, at: { kind: 'service', service: event.service } });
+        if (lastStage !== null)
+          keyframes.push({ atMs: event.atMs + timing.upstreamMs, at: lastStage });
+        break;
+      case 'responded':
+        keyframes.push({ atMs: event.atMs, at: client });
+        break;
+      case 'arrived':
+        break;
+    }
+  }
+  return { keyframes, decidedAtMs, status: trace.decision.status };
+}
+
+/** Where along its path a packet is at `t`: between keyframes `index` and `index + 1`. */
+export interface PathPosition {
+  readonly from: Waypoint;
+  readonly to: Waypoint;
+  /** 0 at `from`, 1 at `to`. */
+  readonly fraction: number;
+  /** The gateway has decided and the packet carries its status. */
+  readonly decided: boolean;
+}
+
+/** The packet's place at `t`, or null when it has not left yet or is already back. */
+export function positionAt(path: PacketPath, t: number): PathPosition | null {
+  const frames = path.keyframes;
+  const first = frames[0];
+  const last = frames[frames.length - 1];
+  if (first === undefined || last === undefined || t < first.atMs || t >= last.atMs) return null;
+  let i = 0;
+  while (i < frames.length - 2 && (frames[i + 1] as Keyframe).atMs <= t) i++;
+  const a = frames[i] as Keyframe;
+  const b = frames[i + 1] as Keyframe;
+  const span = b.atMs - a.atMs;
+  return {
+    from: a.at,
+    to: b.at,
+    fraction: span <= 0 ? 1 : (t - a.atMs) / span,
+    decided: t >= path.decidedAtMs,
+  };
+}

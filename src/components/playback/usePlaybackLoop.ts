@@ -1,0 +1,52 @@
+import { useEffect } from 'react';
+import { useAppStore } from '../../store';
+
+/** Drives the playback clock from requestAnimationFrame while the component is mounted. */
+export function usePlaybackLoop(): void {
+  useEffect(() => {
+    let frame = 0;
+    let last: number | null = null;
+    const loop = (now: number) => {
+      frame = requestAnimationFrame(loop);
+      if (last !== null) useAppStore.getState().tick(now - last);
+      last = now;
+    };
+    frame = requestAnimationFrame(loop);
+    return () => cancelAnimationFrame(frame);
+  }, []);
+}
+
+/** Mirrors `prefers-reduced-motion` into the store so sending knows to show outcomes at once. */
+export function useReducedMotionSync(): void {
+  useEffect(() => {
+    const query = window.matchMedia('(prefers-reduced-motion: reduce)');
+    const apply = () => useAppStore.getState().setReducedMotion(query.matches);
+    apply();
+    query.addEventListener('change', apply);
+    return () => query.removeEventListener('change', apply);
+  }, []);
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  return ['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON', 'SUMMARY', 'A'].includes(target.tagName);
+}
+
+/** Space plays or pauses, → steps to the next event; not while a control has focus. */
+export function usePlaybackKeys(): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
+      if (event.key === ' ') {
+        event.preventDefault();
+        useAppStore.getState().togglePlay();
+      } else if (event.key === 'ArrowRight') {
+        event.preventDefault();
+        useAppStore.getState().stepToNextEvent();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}

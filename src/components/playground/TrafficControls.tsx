@@ -1,0 +1,137 @@
+import { useState } from 'react';
+import { burst, spread, type TrafficRequest } from '../../engine';
+import { CLIENTS } from '../../content/services';
+import { useAppStore } from '../../store';
+import { Field, problemProps } from './Field';
+import { parseCount, parseRate, parseRequestPath } from './trafficForm';
+
+const EXTRA_PATHS = ['/api/payments', '/api/users/123', '/api/users?page=2', '/api/unknown'];
+
+type Spacing = 'burst' | 'spread';
+
+/** Who sends what, how many and how spaced: builds traffic with the engine and sends it. */
+export function TrafficControls({
+  clientId,
+  onClientChange,
+}: {
+  clientId: string;
+  onClientChange: (id: string) => void;
+}) {
+  const routes = useAppStore((s) => s.routes);
+  const preparing = useAppStore((s) => s.preparing);
+  const [path, setPath] = useState('/api/users');
+  const [count, setCount] = useState('6');
+  const [spacing, setSpacing] = useState<Spacing>('burst');
+  const [rate, setRate] = useState('2');
+  const [problems, setProblems] = useState<Record<string, string | null>>({});
+  const [sendError, setSendError] = useState<string | null>(null);
+  const knownPaths = [...new Set([...routes.map((r) => r.path), ...EXTRA_PATHS])];
+
+  const send = async (howMany: 'form' | 'one') => {
+    const client = CLIENTS.find((c) => c.id === clientId) ?? CLIENTS[0];
+    const parsedPath = parseRequestPath(path);
+    const parsedCount = howMany === 'one' ? ({ ok: true, value: 1 } as const) : parseCount(count);
+    const parsedRate = spacing === 'spread' ? parseRate(rate) : ({ ok: true, value: 0 } as const);
+    setProblems({
+      path: parsedPath.ok ? null : parsedPath.message,
+      count: parsedCount.ok ? null : parsedCount.message,
+      rate: parsedRate.ok ? null : parsedRate.message,
+    });
+    if (client === undefined || !parsedPath.ok || !parsedCount.ok || !parsedRate.ok) return;
+    const { clockMs, sendAndPlay } = useAppStore.getState();
+    const template = { clientId: client.id, apiKey: client.apiKey, path: parsedPath.value };
+    const traffic: TrafficRequest[] =
+      spacing === 'spread' && parsedCount.value > 1
+        ? spread(template, parsedCount.value, clockMs, parsedRate.value)
+        : burst(template, parsedCount.value, clockMs);
+    try {
+      setSendError(null);
+      await sendAndPlay(traffic);
+    } catch (error) {
+      setSendError(`Nothing was sent: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  return (
+    <form
+      className="traffic-controls"
+      aria-label="Send requests"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void send('form');
+      }}
+    >
+      <Field id="traffic-client" label="Client (API key)" problem={null}>
+        <select
+          id="traffic-client"
+          value={clientId}
+          onChange={(e) => onClientChange(e.target.value)}
+        >
+          {CLIENTS.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.label} ({c.apiKey ?? 'no key'})
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="traffic-path" label="Path" problem={problems.path ?? null}>
+        <input
+          id="traffic-path"
+          list="traffic-paths"
+          value={path}
+          onChange={(e) => setPath(e.target.value)}
+          {...problemProps('traffic-path', problems.path ?? null)}
+        />
+        <datalist id="traffic-paths">
+          {knownPaths.map((p) => (
+            <option key={p} value={p} />
+          ))}
+        </datalist>
+      </Field>
+      <Field id="traffic-count" label="How many (1–10,000)" problem={problems.count ?? null}>
+        <input
+          id="traffic-count"
+          inputMode="numeric"
+          value={count}
+          onChange={(e) => setCount(e.target.value)}
+          {...problemProps('traffic-count', problems.count ?? null)}
+        />
+      </Field>
+      <Field id="traffic-spacing" label="Spacing" problem={null}>
+        <select
+          id="traffic-spacing"
+          value={spacing}
+          onChange={(e) => setSpacing(e.target.value as Spacing)}
+        >
+          <option value="burst">All at once</option>
+          <option value="spread">Spread out</option>
+        </select>
+      </Field>
+      {spacing === 'spread' && (
+        <Field id="traffic-rate" label="Requests per second" problem={problems.rate ?? null}>
+          <input
+            id="traffic-rate"
+            inputMode="decimal"
+            value={rate}
+            onChange={(e) => setRate(e.target.value)}
+            {...problemProps('traffic-rate', problems.rate ?? null)}
+          />
+        </Field>
+      )}
+      <div className="traffic-buttons">
+        <button type="submit" className="primary" disabled={preparing}>
+          Send burst
+        </button>
+        <button type="button" disabled={preparing} onClick={() => void send('one')}>
+          Send one
+        </button>
+        {preparing && <span className="field-note">Preparing your code…</span>}
+      </div>
+      {sendError !== null && (
+        <p className="field-problem" role="alert">
+          {sendError}
+        </p>
+      )}
+    </form>
+  );
+}

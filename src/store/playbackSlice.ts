@@ -1,0 +1,96 @@
+import type { StateCreator } from 'zustand';
+import { DEFAULT_TIMING, type TrafficRequest } from '../engine';
+import { lastResponseMs, nextEventMs } from '../components/playback/timeline';
+import type { AppState } from './index';
+
+export const SPEEDS: readonly number[] = [0.25, 0.5, 1, 2, 4, 8];
+
+/** A frame longer than this (a background tab, a debugger) moves the clock no further. */
+const MAX_FRAME_MS = 100;
+
+/** The playback clock over the playground's simulated time, and what the tour points at. */
+export interface PlaybackSlice {
+  playing: boolean;
+  /** Simulated ms per real ms. */
+  speed: number;
+  /** A moment to draw packets at instead of `clockMs` (the tour going back); null: the clock. */
+  viewMs: number | null;
+  /** The graph node the tour is talking about, or null. */
+  highlight: string | null;
+  /** The learner asked for less motion: outcomes appear at once, no travelling packets. */
+  reducedMotion: boolean;
+  setPlaying: (playing: boolean) => void;
+  togglePlay: () => void;
+  setSpeed: (speed: number) => void;
+  /** Called each animation frame with the real time elapsed. */
+  tick: (realMs: number) => void;
+  /** Jumps the clock to the next event of any request (or the next arrival) and pauses. */
+  stepToNextEvent: () => void;
+  /** Moves the clock forward by `ms` simulated ms. */
+  jumpBy: (ms: number) => void;
+  /** Moves the clock to when every request sent so far has its response. */
+  settleNow: () => void;
+  setView: (ms: number | null) => void;
+  setHighlight: (nodeId: string | null) => void;
+  setReducedMotion: (reduced: boolean) => void;
+  /** Sends traffic, then plays it (or, with reduced motion, shows the outcome at once). */
+  sendAndPlay: (traffic: readonly TrafficRequest[]) => Promise<void>;
+  /** Empties the playground and stops the clock at 0. */
+  resetAll: () => void;
+}
+
+export const createPlaybackSlice: StateCreator<AppState, [], [], PlaybackSlice> = (set, get) => ({
+  playing: false,
+  speed: 1,
+  viewMs: null,
+  highlight: null,
+  reducedMotion: false,
+
+  setPlaying: (playing) => set({ playing, viewMs: null }),
+  togglePlay: () => set((s) => ({ playing: !s.playing, viewMs: null })),
+  setSpeed: (speed) => {
+    if (Number.isFinite(speed) && speed > 0) set({ speed });
+  },
+
+  tick: (realMs) => {
+    const { playing, speed, clockMs, advanceClock } = get();
+    if (!playing || realMs <= 0) return;
+    advanceClock(clockMs + Math.min(realMs, MAX_FRAME_MS) * speed);
+  },
+
+  stepToNextEvent: () => {
+    const { traces, clockMs, simulation, advanceClock } = get();
+    const next = nextEventMs(traces, clockMs, simulation.nextArrivalMs);
+    set({ playing: false, viewMs: null });
+    if (next !== null) advanceClock(next);
+  },
+
+  jumpBy: (ms) => {
+    const { clockMs, advanceClock } = get();
+    set({ viewMs: null });
+    advanceClock(clockMs + ms);
+  },
+
+  settleNow: () => {
+    const { simulation, advanceClock } = get();
+    const last = simulation.pending.at(-1);
+    if (last !== undefined) advanceClock(last.sentAtMs + DEFAULT_TIMING.networkMs);
+    const { traces, clockMs } = get();
+    advanceClock(Math.max(clockMs, lastResponseMs(traces)));
+  },
+
+  setView: (ms) => set({ viewMs: ms }),
+  setHighlight: (nodeId) => set({ highlight: nodeId }),
+  setReducedMotion: (reduced) => set({ reducedMotion: reduced }),
+
+  sendAndPlay: async (traffic) => {
+    await get().sendTraffic(traffic);
+    if (get().reducedMotion) get().settleNow();
+    else set({ playing: true, viewMs: null });
+  },
+
+  resetAll: () => {
+    get().resetPlayground();
+    set({ playing: false, viewMs: null, highlight: null });
+  },
+});
