@@ -20,6 +20,9 @@ export type JobOutcome =
 
 let nextRequestId = 1;
 
+/** Most time the worker may take to load before it runs anything. */
+const STARTUP_LIMIT_MS = 10_000;
+
 function seconds(ms: number): string {
   const s = ms / 1000;
   return Number.isInteger(s) ? `${s} s` : `${s.toFixed(1)} s`;
@@ -53,7 +56,7 @@ export function runInSandbox(job: SandboxJob, options: RunOptions = {}): Promise
       worker.terminate();
       resolve(outcome);
     };
-    const timer = setTimeout(() => {
+    const onTimeout = () => {
       const during = lastStep === null ? '' : ` (during "${lastStep}")`;
       finish({
         ok: false,
@@ -62,10 +65,19 @@ export function runInSandbox(job: SandboxJob, options: RunOptions = {}): Promise
           message: `Stopped after ${seconds(timeoutMs)}${during}: an infinite loop, a very slow solution, or code that closed the worker?`,
         },
       });
-    }, timeoutMs);
+    };
+    // Loading the worker's module is not the learner's time: the limit starts with the first
+    // message (sent just before learner code runs), with a generous cap on loading itself.
+    let timer = setTimeout(onTimeout, Math.max(timeoutMs, STARTUP_LIMIT_MS));
+    let clockStarted = false;
     worker.onmessage = (event: MessageEvent<unknown>) => {
       const data = event.data;
       if (!isWorkerMessage(data, requestId)) return; // not ours or malformed: ignored
+      if (!clockStarted) {
+        clockStarted = true;
+        clearTimeout(timer);
+        timer = setTimeout(onTimeout, timeoutMs);
+      }
       if (data.type === 'progress') {
         lastStep = data.step;
         options.onProgress?.(data.step);

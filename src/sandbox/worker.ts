@@ -58,6 +58,8 @@ scope.onmessage = (event: MessageEvent<RunMessage>) => {
   // One job per worker: a second "run" (e.g. posted by learner code) is ignored.
   if (started || event.data?.type !== 'run') return;
   started = true;
+  // Starts the page's clock for this run: everything after this is the job's time.
+  send({ type: 'progress', requestId: event.data.requestId, step: 'starting' });
   try {
     run(event.data);
   } catch (error) {

@@ -1,0 +1,100 @@
+import { expect, test } from '@playwright/test';
+import { MODEL_SOLUTION } from '../src/content/challenge/modelSolution';
+import { ChallengePage } from './pages/challenge';
+
+const FIXED_WINDOW = `class RateLimiter {
+  counts = new Map();
+  constructor(maxRequests, windowMs) { this.maxRequests = maxRequests; this.windowMs = windowMs; }
+  allowRequest(clientId, timestamp) {
+    const key = clientId + '@' + Math.floor(timestamp / this.windowMs);
+    const used = this.counts.get(key) ?? 0;
+    if (used >= this.maxRequests) return false;
+    this.counts.set(key, used + 1);
+    return true;
+  }
+}`;
+
+const INFINITE_LOOP = `class RateLimiter {
+  constructor(maxRequests: number, windowMs: number) {}
+  allowRequest(clientId: string, timestamp: number): boolean {
+    while (true) {}
+  }
+}`;
+
+const SYNTAX_ERROR = `class RateLimiter {
+  constructor(maxRequests: number, windowMs: number) {}
+  allowRequest(clientId: string, timestamp: number): boolean {
+    return timestamp >> ;
+  }
+}`;
+
+test.describe('coding challenge', () => {
+  let challenge: ChallengePage;
+
+  test.beforeEach(async ({ page }) => {
+    challenge = new ChallengePage(page);
+    await challenge.goto();
+  });
+
+  test('a correct solution passes every test', async ({ page }) => {
+    await challenge.replaceCode(MODEL_SOLUTION);
+    await challenge.runWithShortcut();
+    await expect(challenge.summary).toContainText('All 10 tests passed', { timeout: 15_000 });
+    const text = (await challenge.summary.textContent()) ?? '';
+    const durationMs = Number(/\((\d+) ms\)/.exec(text)?.[1]);
+    console.log(
+      `challenge: grading the model solution in the Chromium worker took ${durationMs} ms`,
+    );
+    expect(await challenge.results.getByRole('listitem').count()).toBe(10);
+    await expect(page.getByText('Failed', { exact: true })).toHaveCount(0);
+  });
+
+  test('a fixed-window solution fails with a counterexample', async () => {
+    await challenge.replaceCode(FIXED_WINDOW);
+    await challenge.run();
+    await expect(challenge.summary).toContainText('failed', { timeout: 15_000 });
+    const random = challenge.result(/randomized comparison/);
+    await expect(random).toContainText('Failed');
+    await expect(random).toContainText(/Smallest failing sequence \(\d+ calls/);
+    await expect(random.getByRole('table')).toContainText('← differs');
+    await expect(random.getByRole('button', { name: 'Replay on the graph' })).toBeVisible();
+  });
+
+  test('an infinite loop is stopped and the page answers clicks meanwhile', async ({ page }) => {
+    await challenge.replaceCode(INFINITE_LOOP);
+    await challenge.run();
+    await expect(challenge.runButton).toHaveText('Running…');
+    // The page is not frozen: the reset dialog opens and closes during the run.
+    await challenge.resetButton.click();
+    const dialog = page.getByRole('dialog', { name: 'Reset to the starter code?' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(challenge.runButton).toHaveText('Running…');
+    await expect(challenge.error).toContainText('Stopped after 2 s', { timeout: 10_000 });
+    await expect(challenge.error).toContainText('infinite loop');
+  });
+
+  test('a syntax error shows its line', async () => {
+    await challenge.replaceCode(SYNTAX_ERROR);
+    await challenge.run();
+    await expect(challenge.section.getByRole('alert')).toContainText('Line 4', { timeout: 15_000 });
+  });
+
+  test('code survives a reload and does not run by itself', async ({ page }) => {
+    await challenge.replaceCode('class RateLimiter { /* kept after reload */ }');
+    await page.waitForTimeout(600); // the draft is saved 400 ms after typing stops
+    await page.reload();
+    await challenge.section.scrollIntoViewIfNeeded();
+    await expect(challenge.editor).toContainText('kept after reload');
+    await expect(challenge.summary).toHaveCount(0);
+    await expect(challenge.error).toHaveCount(0);
+    await expect(challenge.runButton).toHaveText('Run tests');
+  });
+
+  test('reset asks first, then restores the starter code', async ({ page }) => {
+    await challenge.replaceCode('class Nothing {}');
+    await challenge.resetButton.click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Reset' }).click();
+    await expect(challenge.editor).toContainText('Write a sliding-window rate limiter');
+  });
+});

@@ -1,0 +1,53 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The coding challenge section, as a learner uses it. */
+export class ChallengePage {
+  readonly section: Locator;
+  readonly editor: Locator;
+  readonly runButton: Locator;
+  readonly resetButton: Locator;
+  readonly summary: Locator;
+  readonly error: Locator;
+  readonly results: Locator;
+
+  constructor(readonly page: Page) {
+    this.section = page.getByRole('region', { name: 'Coding challenge' });
+    this.editor = this.section.getByRole('textbox', { name: 'Your RateLimiter code' });
+    this.runButton = this.section.getByRole('button', { name: /Run tests|Running/ });
+    this.resetButton = this.section.getByRole('button', { name: 'Reset to starter' });
+    this.summary = this.section.getByTestId('challenge-summary');
+    this.error = this.section.getByTestId('challenge-error');
+    this.results = this.section.getByRole('list', { name: 'Test results' });
+  }
+
+  async goto(): Promise<void> {
+    await this.page.goto('/');
+    await this.section.scrollIntoViewIfNeeded();
+    await expect(this.editor).toBeVisible();
+  }
+
+  /** Replaces the editor's whole text, as typing would. */
+  async replaceCode(source: string): Promise<void> {
+    await this.editor.click();
+    await this.page.keyboard.press('ControlOrMeta+a');
+    await this.page.keyboard.press('Delete');
+    await this.page.keyboard.insertText(source);
+  }
+
+  async run(): Promise<void> {
+    await this.runButton.click();
+  }
+
+  async runWithShortcut(): Promise<void> {
+    await this.editor.click();
+    await this.page.keyboard.press('ControlOrMeta+Enter');
+  }
+
+  result(name: string | RegExp): Locator {
+    return this.results.getByRole('listitem').filter({ hasText: name });
+  }
+
+  async editorText(): Promise<string> {
+    return (await this.editor.textContent()) ?? '';
+  }
+}
