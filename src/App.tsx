@@ -56,7 +56,8 @@ export function App() {
         <LessonSection id="terms">
           <Glossary />
         </LessonSection>
-        <LessonSection id="model">
+        {/* The playground brings its own "Visual model" heading. */}
+        <div id="model" className="lesson-section">
           <p>
             The whole trip at a glance: clients on the left, the <Term id="gateway">gateway</Term>{' '}
             in the middle, <Term id="backend-service">backend services</Term> on the right. Every
@@ -65,7 +66,7 @@ export function App() {
             that order, before a service sees it.
           </p>
           <Playground />
-        </LessonSection>
+        </div>
         <LessonSection id="code">
           <CodeExample />
         </LessonSection>

@@ -37,7 +37,11 @@ export function BurstPrediction() {
         aria-describedby={problemId}
       />
       <button type="submit">Save prediction</button>
-      <span id={problemId} className="field-problem" role={problem === null ? undefined : 'alert'}>
+      <span
+        id={problemId}
+        className={problem === null ? 'lesson-ok' : 'lesson-problem'}
+        role={problem === null ? undefined : 'alert'}
+      >
         {problem ?? (prediction === null ? '' : `Saved: request ${prediction}.`)}
       </span>
     </form>

@@ -59,7 +59,11 @@ export function RouteEditor() {
           ))}
         </select>
         <button type="submit">Add route</button>
-        <span id={problemId} className="field-problem" role={problem === null ? 'status' : 'alert'}>
+        <span
+          id={problemId}
+          className={problem === null ? 'lesson-ok' : 'lesson-problem'}
+          role={problem === null ? 'status' : 'alert'}
+        >
           {problem ?? added ?? ''}
         </span>
       </form>
