@@ -16,29 +16,31 @@ export function ChallengeStatement() {
       </ul>
       <h3>Worked examples</h3>
       {SAMPLE_TESTS.map((sample) => (
-        <table key={sample.name} className="challenge-example">
-          <caption>
-            {sample.name} (maxRequests {sample.maxRequests}, windowMs {sample.windowMs})
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Call</th>
-              <th scope="col">Returns</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sample.calls.map((call, i) => (
-              <tr key={i}>
-                <td>
-                  <code>
-                    allowRequest("{call.clientId}", {call.timestampMs})
-                  </code>
-                </td>
-                <td>{answer(sample.expected[i] === true)}</td>
+        <div key={sample.name} className="challenge-scroll">
+          <table className="challenge-example">
+            <caption>
+              {sample.name} (maxRequests {sample.maxRequests}, windowMs {sample.windowMs})
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Call</th>
+                <th scope="col">Returns</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {sample.calls.map((call, i) => (
+                <tr key={i}>
+                  <td>
+                    <code>
+                      allowRequest("{call.clientId}", {call.timestampMs})
+                    </code>
+                  </td>
+                  <td>{answer(sample.expected[i] === true)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ))}
     </div>
   );

@@ -16,43 +16,45 @@ export function FailureDetail({ mismatch }: { mismatch: Mismatch }) {
     calls: limiterCase.calls.slice(0, index + 1),
   });
   return (
-    <table className="challenge-failure">
-      <caption>
-        maxRequests {limiterCase.maxRequests}, windowMs {limiterCase.windowMs}
-        {first > 0 ? ` — ${first} earlier calls not shown` : ''}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">#</th>
-          <th scope="col">Call</th>
-          <th scope="col">Expected</th>
-          <th scope="col">Yours</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((call, offset) => {
-          const i = first + offset;
-          const isFailing = i === index;
-          return (
-            <tr key={i} className={isFailing ? 'is-failing' : undefined}>
-              <td>{i + 1}</td>
-              <td>
-                <code>
-                  allowRequest("{call.clientId}", {call.timestampMs})
-                </code>
-              </td>
-              <td>{shown(expected[i] ?? null)}</td>
-              <td>
-                {isFailing ? (
-                  <strong>{shown(mismatch.actual)} ← differs</strong>
-                ) : (
-                  shown(expected[i] ?? null)
-                )}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <div className="challenge-scroll">
+      <table className="challenge-failure">
+        <caption>
+          maxRequests {limiterCase.maxRequests}, windowMs {limiterCase.windowMs}
+          {first > 0 ? ` — ${first} earlier calls not shown` : ''}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">Call</th>
+            <th scope="col">Expected</th>
+            <th scope="col">Yours</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((call, offset) => {
+            const i = first + offset;
+            const isFailing = i === index;
+            return (
+              <tr key={i} className={isFailing ? 'is-failing' : undefined}>
+                <td>{i + 1}</td>
+                <td>
+                  <code>
+                    allowRequest("{call.clientId}", {call.timestampMs})
+                  </code>
+                </td>
+                <td>{shown(expected[i] ?? null)}</td>
+                <td>
+                  {isFailing ? (
+                    <strong>{shown(mismatch.actual)} ← differs</strong>
+                  ) : (
+                    shown(expected[i] ?? null)
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }

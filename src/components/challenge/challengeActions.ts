@@ -49,12 +49,20 @@ export async function replayOnGraph(source: string, mismatch: Mismatch): Promise
   if (problem !== null) return `The playground refused these settings: ${problem.message}`;
   store.resetPlayground();
   startLearnerLimiter(source);
-  const startMs = calls[0]?.timestampMs ?? 0;
+  // Requests reach the limiter networkMs after they are sent. Keep the test's own times when they
+  // allow it; otherwise shift by whole windows (which still changes answers of code that, wrongly,
+  // depends on absolute time) and say so.
+  const firstMs = calls[0]?.timestampMs ?? 0;
+  const { windowMs } = mismatch.limiterCase;
+  const shiftMs =
+    firstMs >= DEFAULT_TIMING.networkMs
+      ? 0
+      : Math.ceil((DEFAULT_TIMING.networkMs - firstMs) / windowMs) * windowMs;
   const traffic: TrafficRequest[] = calls.map((call) => ({
     clientId: keyOf(call.clientId),
     apiKey: keyOf(call.clientId),
     path: '/api/users',
-    sentAtMs: call.timestampMs - startMs,
+    sentAtMs: call.timestampMs + shiftMs - DEFAULT_TIMING.networkMs,
   }));
   try {
     await useAppStore.getState().sendTraffic(traffic);
@@ -67,5 +75,9 @@ export async function replayOnGraph(source: string, mismatch: Mismatch): Promise
   const renamed = useRegistered
     ? ` Clients are shown by API key: ${clients.map((c) => `${c} → ${keyOf(c)}`).join(', ')}.`
     : ' Key checking was set to "presence" so every client name is accepted as a key.';
-  return `Replayed ${calls.length} requests (times shifted to start at 0 ms) with your limiter.${renamed}`;
+  const shifted =
+    shiftMs === 0
+      ? ''
+      : ` Times were moved ${shiftMs} ms later so they fit the playground's clock.`;
+  return `Replayed ${calls.length} requests with your limiter; the last one is where it differs.${shifted}${renamed}`;
 }
