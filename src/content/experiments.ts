@@ -207,7 +207,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
   },
   {
     id: 'path-prefixes',
-    title: '4. Path prefixes',
+    title: '4. Prefix matching',
     goal: 'Change the route lookup so /api/users/123 reaches the user service and /api/orders/9 the order service, then send both.',
     hints: [
       'Right now the lookup only finds a route whose path is exactly the request path.',

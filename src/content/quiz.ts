@@ -69,7 +69,7 @@ export const FIXED_QUESTIONS: readonly QuizQuestion[] = [
     options: [
       { id: '401-who', text: '401: the gateway does not know who you are' },
       { id: '429-slow', text: '429: you are known but sending too fast' },
-      { id: '404-route', text: '404: no route matches the path' },
+      { id: '404-route', text: '404: no route covers the requested URL' },
       { id: '429-key', text: '429: the API key is wrong' },
     ],
     correct: ['401-who', '429-slow', '404-route'],

@@ -39,7 +39,7 @@ export function RouteEditor() {
   return (
     <div className="route-editor">
       <form className="inline-form" onSubmit={submit} noValidate aria-label="Add a route">
-        <label htmlFor={pathId}>Route path</label>
+        <label htmlFor={pathId}>New route</label>
         <input
           id={pathId}
           value={path}

@@ -1,0 +1,55 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { PlaygroundPage } from './playground';
+
+/** The lesson around the playground: experiments, quiz and progress, found by their labels. */
+export class LessonPage {
+  readonly playground: PlaygroundPage;
+  readonly progress: Locator;
+
+  constructor(readonly page: Page) {
+    this.playground = new PlaygroundPage(page);
+    this.progress = page.getByRole('complementary', { name: 'Your progress' });
+  }
+
+  async open(): Promise<void> {
+    // Reduced motion: the playground decides sent requests at once instead of animating them.
+    await this.page.emulateMedia({ reducedMotion: 'reduce' });
+    await this.playground.open();
+  }
+
+  experiment(id: string): Locator {
+    return this.page.locator(`[data-experiment="${id}"]`);
+  }
+
+  async expectDone(id: string): Promise<void> {
+    await expect(this.experiment(id).locator('[data-status="done"]')).toBeVisible();
+  }
+
+  async predict(requestNumber: number): Promise<void> {
+    await this.page
+      .getByLabel('Rate limiting starts on request number')
+      .fill(String(requestNumber));
+    await this.page.getByRole('button', { name: 'Save prediction' }).click();
+  }
+
+  async addRoute(path: string, service: string): Promise<void> {
+    await this.page.getByLabel('New route', { exact: true }).fill(path);
+    await this.page.getByLabel('Service', { exact: true }).selectOption({ label: service });
+    await this.page.getByRole('button', { name: 'Add route' }).click();
+  }
+
+  async applyLookup(source: string): Promise<void> {
+    await this.page.getByLabel('Route lookup (JavaScript)').fill(source);
+    await this.page.getByRole('button', { name: 'Apply my lookup' }).click();
+  }
+
+  question(id: string): Locator {
+    return this.page.locator(`[data-question^="${id}"]`);
+  }
+
+  async answer(id: string, optionTexts: readonly string[]): Promise<void> {
+    const question = this.question(id);
+    for (const text of optionTexts) await question.getByLabel(text, { exact: true }).check();
+    await question.getByRole('button', { name: /Check/ }).click();
+  }
+}
