@@ -34,7 +34,7 @@ export const TOUR_TRAFFIC: Readonly<Record<TourScenario, TourTraffic>> = {
   lesson: { clientId: 'mobile', apiKey: 'abc123', path: '/api/users', count: 1 },
   'no-key': { clientId: 'script', apiKey: null, path: '/api/users', count: 1 },
   'rate-limited': { clientId: 'mobile', apiKey: 'abc123', path: '/api/users', count: 'fill' },
-  'unknown-path': { clientId: 'mobile', apiKey: 'abc123', path: '/api/unknown', count: 1 },
+  'unknown-path': { clientId: 'web', apiKey: 'web456', path: '/api/unknown', count: 1 },
 };
 
 export const TOUR_STEPS: readonly TourStep[] = [
@@ -105,7 +105,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
   {
     id: 'unknown-path',
     title: 'Nowhere to go: 404',
-    body: 'A request for /api/unknown has a good key and quota left, but no route matches it, so the router answers 404 Not Found. Note that it still used one unit of quota: the limiter ran before the router.',
+    body: 'The web shop asks for /api/unknown. Its key is registered and it has quota left, but no route matches the path, so the router answers 404 Not Found. It still used one unit of the web shop’s quota, because the limiter runs before the router. (The mobile app would have got 429 here: its quota is used up.)',
     scenario: 'unknown-path',
     moment: 'router',
     target: { kind: 'stage', stage: 'router' },

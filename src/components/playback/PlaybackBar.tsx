@@ -32,16 +32,16 @@ export function PlaybackBar({ apiKey }: { apiKey: string | null }) {
       <button type="button" onClick={stepToNextEvent} title="Jump to the next event (→)">
         Step ⇥
       </button>
-      <label className="speed-field">
+      <label className="speed-field" htmlFor="playback-speed">
         Speed
-        <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
-          {SPEEDS.map((s) => (
-            <option key={s} value={s}>
-              {s}×
-            </option>
-          ))}
-        </select>
       </label>
+      <select id="playback-speed" value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
+        {SPEEDS.map((s) => (
+          <option key={s} value={s}>
+            {s}×
+          </option>
+        ))}
+      </select>
       <button type="button" onClick={() => jumpBy(10_000)}>
         +10 s
       </button>

@@ -27,17 +27,20 @@ export function useReducedMotionSync(): void {
   }, []);
 }
 
-function isTyping(target: EventTarget | null): boolean {
+/** Text fields own every key; buttons, links and disclosures own Space (it activates them). */
+function ownsKey(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
-  return ['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON', 'SUMMARY', 'A'].includes(target.tagName);
+  if (['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName)) return true;
+  return key === ' ' && ['BUTTON', 'SUMMARY', 'A'].includes(target.tagName);
 }
 
 /** Space plays or pauses, → steps to the next event; not while a control has focus. */
 export function usePlaybackKeys(): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
+      if (event.altKey || event.ctrlKey || event.metaKey || ownsKey(event.target, event.key))
+        return;
       if (event.key === ' ') {
         event.preventDefault();
         useAppStore.getState().togglePlay();
