@@ -3,10 +3,10 @@ import { PlaygroundPage } from './pages/playground';
 
 /** Tests get a fresh page with the playground open (localStorage is per test context). */
 export const test = base.extend<{ playground: PlaygroundPage }>({
-  playground: async ({ page }, use) => {
+  playground: async ({ page }, provide) => {
     const playground = new PlaygroundPage(page);
     await playground.open();
-    await use(playground);
+    await provide(playground);
   },
 });
 
