@@ -54,12 +54,16 @@ export class SlidingWindowCounterLimiter implements RateLimitAlgorithm {
     this.roll(state, nowMs);
     const estimate = this.estimate(state, nowMs);
     const remaining = Math.max(0, Math.ceil(this.maxRequests - estimate));
+    // One more unit comes back once the estimate falls below `maxRequests − remaining`.
+    const msUntilNextSlot =
+      remaining >= this.maxRequests
+        ? 0
+        : this.msUntilBelow(state, nowMs, this.maxRequests - remaining);
     return {
       limit: this.maxRequests,
       remaining,
-      msUntilAllowed: remaining > 0 ? 0 : this.msUntilBelow(state, nowMs, this.maxRequests),
-      msUntilNextSlot:
-        estimate === 0 ? 0 : this.msUntilBelow(state, nowMs, Math.ceil(estimate) - 1 + 1e-9),
+      msUntilAllowed: remaining > 0 ? 0 : msUntilNextSlot,
+      msUntilNextSlot,
       marks: [],
       windowStartMs: state.windowStartMs,
     };
@@ -95,14 +99,34 @@ export class SlidingWindowCounterLimiter implements RateLimitAlgorithm {
     return state.previous * weight + state.current;
   }
 
-  /** ms from `nowMs` until the estimate drops below `target` (the state is already rolled). */
+  /** The estimate at `atMs` of a client now in `state`, without changing `state`. */
+  private estimateAt(state: TwoWindows, atMs: number): number {
+    const later = { ...state };
+    this.roll(later, atMs);
+    return this.estimate(later, atMs);
+  }
+
+  /**
+   * Whole ms from `nowMs` until the estimate is below `target` (≥ 1), i.e. until a request
+   * measured against `target` passes. Without new requests the estimate only falls, so this is the
+   * first whole ms after the exact crossing; it is checked against `estimate` itself, which decides
+   * requests, because rounding can move the crossing across a whole ms.
+   */
   private msUntilBelow(state: TwoWindows, nowMs: number, target: number): number {
+    if (this.estimateAt(state, nowMs) < target) return 0;
+    let ms = Math.max(1, Math.floor(this.crossingMs(state, nowMs, target)) + 1);
+    while (this.estimateAt(state, nowMs + ms) >= target) ms++;
+    while (ms > 1 && this.estimateAt(state, nowMs + ms - 1) < target) ms--;
+    return ms;
+  }
+
+  /** ms from `nowMs` until the estimate equals `target`, exactly (the state is already rolled). */
+  private crossingMs(state: TwoWindows, nowMs: number, target: number): number {
     const elapsed = nowMs - state.windowStartMs;
     // Within this window the estimate falls linearly as the previous window's weight shrinks.
     if (state.previous > 0 && state.current < target) {
       const elapsedNeeded = (1 - (target - state.current) / state.previous) * this.windowMs;
-      if (elapsedNeeded > elapsed) return elapsedNeeded - elapsed;
-      return 0;
+      return Math.max(0, elapsedNeeded - elapsed);
     }
     // Otherwise only the next window helps: there the current count becomes the previous one.
     const toNextWindow = this.windowMs - elapsed;
