@@ -83,9 +83,12 @@ export class LeakyBucketLimiter implements RateLimitAlgorithm {
       level + w <= 0 ? limit : Math.max(0, Math.floor((this.burst * w - level) / w));
     // Draining `rate` units per ms; one more slot once the level reaches the next threshold.
     const target = remaining + 1 <= this.burst ? (this.burst - remaining - 1) * w : -w;
-    const msUntilNextSlot = remaining >= limit ? 0 : Math.max(0, (level - target) / this.rate);
+    // Waits are rounded up to a whole ms: a fractional wait lands on a level a rounding error
+    // above the threshold, and then the request would still be refused.
+    const msUntilNextSlot =
+      remaining >= limit ? 0 : Math.max(0, Math.ceil((level - target) / this.rate));
     const msUntilAllowed =
-      remaining > 0 ? 0 : Math.max(0, (level - (this.burst - 1) * w) / this.rate);
+      remaining > 0 ? 0 : Math.max(0, Math.ceil((level - (this.burst - 1) * w) / this.rate));
     return { limit, remaining, msUntilAllowed, msUntilNextSlot, marks: [] };
   }
 

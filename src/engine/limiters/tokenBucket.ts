@@ -54,8 +54,9 @@ export class TokenBucketLimiter implements RateLimitAlgorithm {
     const bucket = this.buckets.get(clientId);
     const level = bucket === undefined ? this.fullUnits : this.levelAt(bucket, nowMs);
     const remaining = Math.floor(level / this.tokenUnits);
-    // Each ms adds `capacity` units.
-    const toNextToken = (this.tokenUnits - (level % this.tokenUnits)) / this.capacity;
+    // Each ms adds `capacity` units. Rounded up to a whole ms: a fractional wait lands on a level
+    // a rounding error short of the token, and then the request would still be refused.
+    const toNextToken = Math.ceil((this.tokenUnits - (level % this.tokenUnits)) / this.capacity);
     return {
       limit: this.capacity,
       remaining,
