@@ -51,7 +51,7 @@ export function QuizQuestionCard({ question, number }: { question: QuizQuestion;
       </fieldset>
       <button type="submit">{saved === undefined ? 'Check answer' : 'Check again'}</button>
       <div className="quiz-feedback" aria-live="polite">
-        {problem !== null && <p className="field-problem">{problem}</p>}
+        {problem !== null && <p className="lesson-problem">{problem}</p>}
         {saved !== undefined && (
           <p className={saved.correct ? 'quiz-feedback--right' : 'quiz-feedback--wrong'}>
             <strong>{saved.correct ? '✔ Correct.' : '✘ Not quite.'}</strong>{' '}
