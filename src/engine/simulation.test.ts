@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { Gateway } from './gateway';
+import { Simulation, mergeEvents, simulate, type RequestTrace } from './simulation';
+import { burst, mix, spread, type RequestTemplate, type TrafficRequest } from './traffic';
+
+const ALICE: RequestTemplate = { clientId: 'alice', apiKey: 'abc123', path: '/api/users/1' };
+const NO_KEY: RequestTemplate = { clientId: 'eve', apiKey: null, path: '/api/users' };
+const LOST: RequestTemplate = { clientId: 'alice', apiKey: 'abc123', path: '/nowhere' };
+const TIMING = { networkMs: 100, stageMs: 10, upstreamMs: 20, serviceMinMs: 50, serviceMaxMs: 150 };
+
+function gateway(): Gateway {
+  return new Gateway({}, [
+    { path: '/api/users', serviceUrl: 'http://user-service:3001', match: 'prefix' },
+  ]);
+}
+
+const traffic = (): TrafficRequest[] =>
+  mix(burst(ALICE, 7, 0), burst(NO_KEY, 1, 5), burst(LOST, 1, 5), spread(ALICE, 3, 61_000, 1));
+
+const kinds = (trace: RequestTrace) =>
+  trace.events.map((e) => (e.type === 'stage' ? `${e.stage}:${e.verdict}` : e.type));
+
+describe('simulate', () => {
+  it('same seed and traffic → identical traces and events', () => {
+    const a = simulate(gateway(), traffic(), { seed: 3, timing: TIMING });
+    const b = simulate(gateway(), traffic(), { seed: 3, timing: TIMING });
+    expect(a).toEqual(b);
+  });
+
+  it('a different seed changes the service latencies, not the decisions', () => {
+    const a = simulate(gateway(), traffic(), { seed: 3, timing: TIMING });
+    const b = simulate(gateway(), traffic(), { seed: 4, timing: TIMING });
+    const served = (r: typeof a) => r.traces.filter((t) => t.decision.status === 200);
+    expect(a.traces.map((t) => t.decision.status)).toEqual(b.traces.map((t) => t.decision.status));
+    expect(served(a).map((t) => t.serviceMs)).not.toEqual(served(b).map((t) => t.serviceMs));
+    for (const t of served(a)) {
+      expect(t.serviceMs).toBeGreaterThanOrEqual(50);
+      expect(t.serviceMs).toBeLessThan(150);
+    }
+  });
+
+  it('decides in arrival order: 5 pass, then 429; no key → 401; quota returns after the window', () => {
+    const { traces } = simulate(gateway(), traffic(), { timing: TIMING });
+    expect(traces.map((t) => t.id)).toEqual(traces.map((_, i) => i + 1));
+    expect(traces.map((t) => t.decision.status)).toEqual([
+      // 7 at 0, no key at 5, an unknown path at 5 (refused by the limiter before the router),
+      // then 3 from 61 s when the first five have left the window.
+      200, 200, 200, 200, 200, 429, 429, 401, 429, 200, 200, 200,
+    ]);
+  });
+
+  it('events are time-ordered in each trace and in the merged list', () => {
+    const { traces, events } = simulate(gateway(), traffic(), { seed: 5, timing: TIMING });
+    for (const trace of traces) {
+      const times = trace.events.map((e) => e.atMs);
+      expect(times).toEqual([...times].sort((x, y) => x - y));
+      expect(trace.events.every((e) => e.requestId === trace.id)).toBe(true);
+      expect(trace.events.at(-1)?.atMs).toBe(trace.respondedAtMs);
+    }
+    expect(events).toHaveLength(traces.reduce((n, t) => n + t.events.length, 0));
+    for (let i = 1; i < events.length; i++) {
+      expect(events[i]?.atMs).toBeGreaterThanOrEqual(events[i - 1]?.atMs as number);
+    }
+    expect(mergeEvents(traces)).toEqual(events);
+  });
+
+  it('a forwarded request goes through every stage to the service and back', () => {
+    const { traces } = simulate(gateway(), burst(ALICE, 1, 0), { timing: TIMING });
+    const trace = traces[0] as RequestTrace;
+    expect(kinds(trace)).toEqual([
+      'sent',
+      'arrived',
+      'auth:pass',
+      'rate-limit:pass',
+      'router:pass',
+      'forwarded',
+      'served',
+      'responded',
+    ]);
+    expect(trace.arrivedAtMs).toBe(100);
+    expect(trace.respondedAtMs).toBe(100 + 3 * 10 + 20 + trace.serviceMs + 20 + 100);
+  });
+
+  it("a refused request's events stop at the refusing stage", () => {
+    const { traces } = simulate(gateway(), traffic(), { timing: TIMING });
+    const byStatus = (status: number) => traces.find((t) => t.decision.status === status);
+    expect(kinds(byStatus(401) as RequestTrace)).toEqual([
+      'sent',
+      'arrived',
+      'auth:refuse',
+      'responded',
+    ]);
+    expect(kinds(byStatus(429) as RequestTrace)).toEqual([
+      'sent',
+      'arrived',
+      'auth:pass',
+      'rate-limit:refuse',
+      'responded',
+    ]);
+    const refused = byStatus(429) as RequestTrace;
+    expect(refused.serviceMs).toBe(0);
+    expect(refused.respondedAtMs).toBe(refused.arrivedAtMs + 2 * 10 + 100);
+  });
+
+  it('a queued (leaky bucket) request is forwarded after its delay', () => {
+    const g = new Gateway({ algorithm: 'leaky-bucket', burst: 4, nodelay: false }, [
+      { path: '/api/users', serviceUrl: 'http://user-service:3001', match: 'prefix' },
+    ]);
+    const { traces } = simulate(g, burst(ALICE, 2, 0), { timing: TIMING });
+    const forwardedAt = traces.map((t) => t.events.find((e) => e.type === 'forwarded')?.atMs);
+    expect(forwardedAt).toEqual([130, 130 + 12_000]);
+  });
+});
+
+describe('Simulation step by step', () => {
+  it('advanceTo decides only requests that have arrived', () => {
+    const sim = new Simulation(gateway(), { timing: TIMING });
+    sim.send([...burst(ALICE, 2, 0), ...burst(ALICE, 1, 500)]);
+    expect(sim.pendingCount).toBe(3);
+    expect(sim.nextArrivalMs).toBe(100);
+    expect(sim.advanceTo(99)).toEqual([]);
+    expect(sim.advanceTo(100).map((t) => t.id)).toEqual([1, 2]);
+    expect(sim.nextArrivalMs).toBe(600);
+    expect(sim.advanceTo(599)).toEqual([]);
+    expect(sim.advanceTo(600).map((t) => t.arrivedAtMs)).toEqual([600]);
+    expect(sim.pendingCount).toBe(0);
+    expect(sim.nextArrivalMs).toBeNull();
+    expect(sim.traces).toHaveLength(3);
+  });
+
+  it('decides in arrival order even when sent in separate send() calls', () => {
+    const sim = new Simulation(gateway(), { timing: TIMING });
+    sim.send(burst(ALICE, 1, 300));
+    sim.send(burst({ ...ALICE, clientId: 'early' }, 1, 100));
+    sim.send(burst({ ...ALICE, clientId: 'same-time' }, 1, 300));
+    const decided = sim.runAll();
+    expect(decided.map((t) => [t.request.clientId, t.arrivedAtMs, t.id])).toEqual([
+      ['early', 200, 1],
+      ['alice', 400, 2],
+      ['same-time', 400, 3],
+    ]);
+  });
+
+  it('send() rejects traffic that would arrive before requests already decided', () => {
+    const sim = new Simulation(gateway(), { timing: TIMING });
+    sim.send(burst(ALICE, 1, 1000));
+    sim.advanceTo(1100);
+    expect(() => sim.send(burst(ALICE, 1, 999))).toThrow(RangeError);
+    expect(() => sim.send(burst(ALICE, 1, 999))).toThrow(/arrive at 1099 ms/);
+    expect(sim.pendingCount).toBe(0);
+    sim.send(burst(ALICE, 1, 1000)); // arriving together with the last decided one is fine
+    expect(sim.runAll()).toHaveLength(1);
+  });
+
+  it('send() takes more requests than fit in one function call’s arguments', () => {
+    const sim = new Simulation(gateway(), { timing: TIMING });
+    const many = mix(burst(ALICE, 100_000, 0), burst(ALICE, 100_000, 1), burst(ALICE, 100_000, 2));
+    expect(() => sim.send(many)).not.toThrow();
+    expect(sim.pendingCount).toBe(300_000);
+  });
+});
