@@ -1,15 +1,40 @@
 import type { HttpStatus, RequestTrace, TrafficRequest } from '../../engine';
 import { DEFAULT_TIMING } from '../../engine';
-import { packetPath, positionAt, type PacketPath } from '../playback/packetPath';
-import { anchorOf, type GraphLayout, type Point } from './layout';
+import { packetPath } from '../playback/packetPath';
+import { anchorOf, type GraphLayout } from './layout';
 
-const paths = new WeakMap<RequestTrace, PacketPath>();
+/** A packet's path resolved to flow coordinates for one layout: no allocation per frame. */
+interface ResolvedPath {
+  readonly times: Float64Array;
+  readonly xs: Float64Array;
+  readonly ys: Float64Array;
+  readonly decidedAtMs: number;
+  readonly status: HttpStatus;
+}
 
-function pathOf(trace: RequestTrace): PacketPath {
-  let path = paths.get(trace);
+const resolved = new WeakMap<GraphLayout, WeakMap<RequestTrace, ResolvedPath>>();
+
+function resolvedPath(layout: GraphLayout, trace: RequestTrace): ResolvedPath {
+  let byTrace = resolved.get(layout);
+  if (byTrace === undefined) {
+    byTrace = new WeakMap();
+    resolved.set(layout, byTrace);
+  }
+  let path = byTrace.get(trace);
   if (path === undefined) {
-    path = packetPath(trace);
-    paths.set(trace, path);
+    const { keyframes, decidedAtMs, status } = packetPath(trace);
+    const n = keyframes.length;
+    const times = new Float64Array(n);
+    const xs = new Float64Array(n);
+    const ys = new Float64Array(n);
+    keyframes.forEach((k, i) => {
+      const p = anchorOf(layout, k.at);
+      times[i] = k.atMs;
+      xs[i] = p.x;
+      ys[i] = p.y;
+    });
+    path = { times, xs, ys, decidedAtMs, status };
+    byTrace.set(trace, path);
   }
   return path;
 }
@@ -23,9 +48,29 @@ export interface PacketMark {
   count: number;
 }
 
+/** Collects packets into marks, merging those of one status within `cell` flow units. */
+class MarkGrid {
+  private readonly groups = new Map<number, PacketMark>();
+  constructor(private readonly cell = 14) {}
+
+  add(x: number, y: number, status: HttpStatus | null, count = 1): void {
+    // A number, not a string: this runs for every packet in every frame.
+    const key =
+      (Math.round(x / this.cell) * 4096 + Math.round(y / this.cell)) * 1000 + (status ?? 0);
+    const group = this.groups.get(key);
+    if (group === undefined) this.groups.set(key, { x, y, status, count });
+    else group.count += count;
+  }
+
+  marks(): PacketMark[] {
+    return [...this.groups.values()];
+  }
+}
+
 /**
- * Where the packets in flight are at `t`, in flow coordinates. `startIndex` is a hint: traces
- * before it are known to be back. Returns the marks and the new hint.
+ * Where the packets in flight are at `t`, in flow coordinates, grouped so that a burst of 10,000
+ * is a handful of marks with counts. `startIndex` is a hint: traces before it are known to be
+ * back. Returns the marks and the new hint.
  */
 export function packetMarks(
   layout: GraphLayout,
@@ -36,37 +81,38 @@ export function packetMarks(
 ): { marks: PacketMark[]; nextStart: number } {
   let start = Math.min(startIndex, traces.length);
   while (start < traces.length && (traces[start] as RequestTrace).respondedAtMs <= t) start++;
-  const raw: PacketMark[] = [];
-  const lerp = (a: Point, b: Point, f: number) => ({
-    x: a.x + (b.x - a.x) * f,
-    y: a.y + (b.y - a.y) * f,
-  });
+  const grid = new MarkGrid();
   for (let i = start; i < traces.length; i++) {
-    const path = pathOf(traces[i] as RequestTrace);
-    const at = positionAt(path, t);
-    if (at === null) continue;
-    const p = lerp(anchorOf(layout, at.from), anchorOf(layout, at.to), at.fraction);
-    raw.push({ ...p, status: at.decided ? path.status : null, count: 1 });
+    const path = resolvedPath(layout, traces[i] as RequestTrace);
+    const { times, xs, ys } = path;
+    const last = times.length - 1;
+    if (last < 1 || t < (times[0] as number) || t >= (times[last] as number)) continue;
+    let k = 0;
+    while (k < last - 1 && (times[k + 1] as number) <= t) k++;
+    const span = (times[k + 1] as number) - (times[k] as number);
+    const f = span <= 0 ? 1 : (t - (times[k] as number)) / span;
+    const x = (xs[k] as number) + ((xs[k + 1] as number) - (xs[k] as number)) * f;
+    const y = (ys[k] as number) + ((ys[k + 1] as number) - (ys[k] as number)) * f;
+    grid.add(x, y, t >= path.decidedAtMs ? path.status : null);
   }
+  const to = anchorOf(layout, { kind: 'stage', stage: 'auth' });
+  const clientAnchors = new Map<string, { x: number; y: number }>();
   for (const request of pending) {
     if (request.sentAtMs > t) continue;
     const f = Math.min(1, (t - request.sentAtMs) / DEFAULT_TIMING.networkMs);
-    const from = anchorOf(layout, { kind: 'client', clientId: request.clientId });
-    const to = anchorOf(layout, { kind: 'stage', stage: 'auth' });
-    raw.push({ ...lerp(from, to, f), status: null, count: 1 });
+    let from = clientAnchors.get(request.clientId);
+    if (from === undefined) {
+      from = anchorOf(layout, { kind: 'client', clientId: request.clientId });
+      clientAnchors.set(request.clientId, from);
+    }
+    grid.add(from.x + (to.x - from.x) * f, from.y + (to.y - from.y) * f, null);
   }
-  // Packets at one spot share one mark with a count, so a burst of 10,000 is a few marks.
-  return { marks: groupMarks(raw), nextStart: start };
+  return { marks: grid.marks(), nextStart: start };
 }
 
-/** Merges marks of one status that sit within a few pixels of each other. */
+/** Merges marks of one status that sit within a few flow units of each other. */
 export function groupMarks(marks: readonly PacketMark[], cell = 14): PacketMark[] {
-  const groups = new Map<string, PacketMark>();
-  for (const m of marks) {
-    const key = `${Math.round(m.x / cell)}:${Math.round(m.y / cell)}:${m.status ?? 0}`;
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, { ...m });
-    else group.count += m.count;
-  }
-  return [...groups.values()];
+  const grid = new MarkGrid(cell);
+  for (const m of marks) grid.add(m.x, m.y, m.status, m.count);
+  return grid.marks();
 }

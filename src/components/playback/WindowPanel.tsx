@@ -3,8 +3,11 @@ import type { ClientProfile } from '../../content/services';
 import { formatClock, formatWait } from './timeline';
 import { windowStrip } from './windowStrip';
 
-/** Re-render ten times per simulated second at most: the strip need not move every frame. */
-const selectTick = (s: AppState) => Math.floor(s.clockMs / 100);
+/** Re-render five times per simulated second at most: the strip need not move every frame. */
+/** Most blocks stacked at one spot of the strip. */
+const STACK = 5;
+
+const selectTick = (s: AppState) => Math.floor(s.clockMs / 200);
 
 /** One client's rate-limit window: allowed marks, refusals, what is left and when the next slot comes. */
 export function WindowPanel({ client }: { client: ClientProfile }) {
@@ -65,20 +68,23 @@ export function WindowPanel({ client }: { client: ClientProfile }) {
             className="strip-fill"
           />
         )}
-        {strip.allowed.map((f, i) => (
-          <rect
-            key={`a${i}`}
-            x={f * 1000 - 4}
-            y="14"
-            width="8"
-            height="32"
-            className="strip-allowed"
-          />
-        ))}
-        {strip.refused.map((f, i) => (
+        {strip.allowed.flatMap((spot) =>
+          // One block per allowed request at this spot, stacked: five stacked blocks = window full.
+          Array.from({ length: Math.min(spot.count, STACK) }, (_, k) => (
+            <rect
+              key={`a${spot.at}-${k}`}
+              x={spot.at * 1000 - 6}
+              y={50 - (k + 1) * 8 + 1}
+              width="12"
+              height="7"
+              className="strip-allowed"
+            />
+          )),
+        )}
+        {strip.refused.map((spot) => (
           <path
-            key={`r${i}`}
-            d={`M${f * 1000 - 7} 18 l14 24 m0 -24 l-14 24`}
+            key={`r${spot.at}`}
+            d={`M${spot.at * 1000 - 7} 18 l14 24 m0 -24 l-14 24`}
             className="strip-refused"
           />
         ))}
@@ -101,7 +107,7 @@ export function WindowPanel({ client }: { client: ClientProfile }) {
           {snapshot.remaining} of {snapshot.limit} left
         </strong>
         {strip.kind === 'sliding' &&
-          ` · ${used} allowed in the last ${settings.windowMs / 1000} s (bars); ✕ = refused with 429`}
+          ` · ${used} allowed in the last ${settings.windowMs / 1000} s (blocks); ✕ = refused with 429 (${strip.refusedCount} in view)`}
         {strip.kind === 'fixed' &&
           ` · window started at ${formatClock(strip.startMs)}, resets at ${formatClock(strip.endMs)}`}
         {snapshot.msUntilAllowed > 0

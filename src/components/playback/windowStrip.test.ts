@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Gateway, Simulation, burst } from '../../engine';
 import { INITIAL_ROUTES } from '../../content/services';
-import { windowStrip } from './windowStrip';
+import { distinctSpots, windowStrip } from './windowStrip';
 
 function lessonBurst(algorithm: 'sliding-window-log' | 'fixed-window' | 'token-bucket') {
   const gateway = new Gateway({ algorithm }, INITIAL_ROUTES);
@@ -18,11 +18,13 @@ describe('windowStrip', () => {
     const snap = gateway.getLimiter().snapshot('abc123', now);
     const strip = windowStrip('sliding-window-log', snap, 60_000, now, traces, 'abc123');
     expect(strip.kind).toBe('sliding');
-    expect(strip.allowed).toHaveLength(5);
+    // Five allowed at one instant share one spot on a 60 s strip; the counts stay exact.
+    expect(strip.allowed).toEqual([{ at: expect.closeTo(50 / 60) as number, count: 5 }]);
+    expect(snap.marks).toHaveLength(5);
     expect(strip.refused).toHaveLength(1);
+    expect(strip.refusedCount).toBe(1);
     expect(strip.now).toBe(1);
     // Arrived at 1,300 ms: 10 s before now, near the right end of a 60 s strip.
-    expect(strip.allowed[0]).toBeCloseTo(50 / 60);
   });
 
   it('lets marks slide out of the window as the clock moves on', () => {
@@ -47,5 +49,14 @@ describe('windowStrip', () => {
     const { gateway, traces } = lessonBurst('token-bucket');
     const snap = gateway.getLimiter().snapshot('abc123', 2000);
     expect(windowStrip('token-bucket', snap, 60_000, 2000, traces, 'abc123').kind).toBe('gauge');
+  });
+});
+
+describe('distinctSpots', () => {
+  it('groups marks per spot with their count', () => {
+    expect(distinctSpots([0.1, 0.1001, 0.5, 0.1])).toEqual([
+      { at: 0.1, count: 3 },
+      { at: 0.5, count: 1 },
+    ]);
   });
 });
