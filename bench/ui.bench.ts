@@ -100,6 +100,7 @@ async function measure(page: Page, count: number): Promise<Row> {
 }
 
 async function main(): Promise<void> {
+  const executablePath = findChromium();
   const server = spawn(
     'npx',
     ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'],
@@ -120,7 +121,7 @@ async function main(): Promise<void> {
   try {
     await waitForServer(BASE, 30_000);
     const browser = await chromium.launch({
-      executablePath: findChromium() ?? undefined,
+      ...(executablePath === null ? {} : { executablePath }),
       args: CHROMIUM_ARGS,
     });
     const rows: Row[] = [];
