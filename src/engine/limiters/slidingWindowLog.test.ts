@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SettingError } from '../errors';
+import { createRandom } from '../random';
 import { SlidingWindowLimiter } from './slidingWindowLog';
 
 /** Sends one request per timestamp and returns the decisions. */
@@ -117,6 +118,44 @@ describe('SlidingWindowLimiter', () => {
     // The trace really exercised both sides of the limit.
     expect(allowedCount).toBeGreaterThan(2 * maxRequests);
     expect(refusedCount).toBeGreaterThan(1000);
+  });
+
+  it('stays exact with many clients growing, evicted and coming back (shared store compaction)', () => {
+    const maxRequests = 40;
+    const windowMs = 500;
+    const limiter = new SlidingWindowLimiter(maxRequests, windowMs);
+    const logs = new Map<string, number[]>();
+    const referenceAllow = (clientId: string, t: number): boolean => {
+      const recent = (logs.get(clientId) ?? []).filter((s) => t - s < windowMs);
+      logs.set(clientId, recent);
+      if (recent.length >= maxRequests) return false;
+      recent.push(t);
+      return true;
+    };
+    const random = createRandom(11);
+    let t = 0;
+    let evicted = 0;
+    for (let step = 0; step < 30_000; step++) {
+      t += random.int(0, 3);
+      // A shifting crowd of 300 clients, some busy enough to hit the limit.
+      const clientId = `c${(random.int(0, 40) + Math.floor(step / 100)) % 300}`;
+      expect(limiter.allowRequest(clientId, t)).toBe(referenceAllow(clientId, t));
+      if (step % 1000 === 999) {
+        const before = limiter.clientCount;
+        evicted += limiter.evictIdle(t);
+        for (const [id, log] of logs) {
+          if (log.every((s) => t - s >= windowMs)) logs.delete(id);
+        }
+        expect(limiter.clientCount).toBe(logs.size);
+        expect(limiter.clientCount).toBeLessThanOrEqual(before);
+        for (const id of logs.keys()) {
+          expect(limiter.snapshot(id, t).marks).toEqual(
+            logs.get(id)?.filter((s) => t - s < windowMs),
+          );
+        }
+      }
+    }
+    expect(evicted).toBeGreaterThan(100);
   });
 
   it('fills exactly to maxRequests when maxRequests is not a power of two', () => {

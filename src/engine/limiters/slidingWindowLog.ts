@@ -1,29 +1,40 @@
 import { requirePositive, requirePositiveInteger } from '../errors';
 import type { LimiterSnapshot, RateLimitAlgorithm } from './types';
 
-/**
- * One client's allowed timestamps, as a ring buffer that grows up to `maxRequests` slots.
- * `head` is the oldest entry; entries are in time order.
- */
-interface ClientLog {
-  times: Float64Array;
-  head: number;
-  count: number;
-}
-
+/** Ring capacity a new client starts with; it doubles up to `maxRequests` as needed. */
 const INITIAL_SLOTS = 8;
+/** Smallest shared timestamp store. */
+const MIN_STORE = 64;
 
 /**
  * The sliding-window log: a request is allowed when fewer than `maxRequests` requests of the same
  * client were allowed in the last `windowMs`. A request exactly `windowMs` old no longer counts.
  * Refused requests are not recorded. Amortized O(1) per decision: each timestamp is appended once
  * and dropped once. Memory is O(maxRequests) per client.
+ *
+ * Layout, for speed with many clients: each client is a small integer (its slot); its ring of
+ * timestamps is a region of one shared Float64Array, and its ring start, capacity, head and count
+ * sit in typed arrays indexed by slot. A decision then touches one Map entry holding a number and a
+ * few dense arrays, instead of chasing an object and its own buffer per client.
  */
 export class SlidingWindowLimiter implements RateLimitAlgorithm {
   readonly algorithm = 'sliding-window-log' as const;
   readonly policy: { readonly quota: number; readonly windowSeconds: number };
   readonly lastDelayMs = 0;
-  private readonly clients = new Map<string, ClientLog>();
+  private readonly slotOf = new Map<string, number>();
+  /** Slots of evicted clients, for reuse. */
+  private readonly freeSlots: number[] = [];
+  private slotsUsed = 0;
+  private starts = new Int32Array(16);
+  private capacities = new Int32Array(16);
+  /** Offset of the oldest entry inside the ring. */
+  private heads = new Int32Array(16);
+  private counts = new Int32Array(16);
+  /** Every ring, each in its own region; regions are handed out from `storeUsed` onwards. */
+  private store = new Float64Array(MIN_STORE);
+  private storeUsed = 0;
+  /** Sum of the live rings' capacities (the rest of `storeUsed` is left by grown or evicted rings). */
+  private storeLive = 0;
 
   constructor(
     readonly maxRequests: number,
@@ -35,28 +46,33 @@ export class SlidingWindowLimiter implements RateLimitAlgorithm {
   }
 
   get clientCount(): number {
-    return this.clients.size;
+    return this.slotOf.size;
   }
 
   allowRequest(clientId: string, timestampMs: number): boolean {
-    let log = this.clients.get(clientId);
-    if (log === undefined) {
-      log = {
-        times: new Float64Array(Math.min(INITIAL_SLOTS, this.maxRequests)),
-        head: 0,
-        count: 0,
-      };
-      this.clients.set(clientId, log);
-    } else {
-      this.expire(log, timestampMs);
+    let slot = this.slotOf.get(clientId);
+    if (slot === undefined) slot = this.addClient(clientId);
+    const store = this.store;
+    const start = this.starts[slot] as number;
+    const capacity = this.capacities[slot] as number;
+    let head = this.heads[slot] as number;
+    let count = this.counts[slot] as number;
+    // Drop entries windowMs or more older than this request: they no longer count.
+    while (count > 0 && timestampMs - (store[start + head] as number) >= this.windowMs) {
+      head = head + 1 === capacity ? 0 : head + 1;
+      count--;
     }
-    if (log.count >= this.maxRequests) return false;
-    if (log.count === log.times.length) this.grow(log);
-    const times = log.times;
-    let tail = log.head + log.count;
-    if (tail >= times.length) tail -= times.length;
-    times[tail] = timestampMs;
-    log.count++;
+    this.heads[slot] = head;
+    this.counts[slot] = count;
+    if (count >= this.maxRequests) return false;
+    if (count === capacity) {
+      this.grow(slot);
+      return this.allowRequest(clientId, timestampMs);
+    }
+    let tail = head + count;
+    if (tail >= capacity) tail -= capacity;
+    store[start + tail] = timestampMs;
+    this.counts[slot] = count + 1;
     return true;
   }
 
@@ -77,43 +93,116 @@ export class SlidingWindowLimiter implements RateLimitAlgorithm {
 
   /** The client's allowed timestamps still inside the window at `nowMs`, oldest first. */
   marksAt(clientId: string, nowMs: number): number[] {
-    const log = this.clients.get(clientId);
-    if (log === undefined) return [];
+    const slot = this.slotOf.get(clientId);
+    if (slot === undefined) return [];
     const marks: number[] = [];
-    for (let i = 0; i < log.count; i++) {
-      const t = log.times[(log.head + i) % log.times.length] as number;
-      if (nowMs - t < this.windowMs) marks.push(t);
-    }
+    for (const t of this.ring(slot)) if (nowMs - t < this.windowMs) marks.push(t);
     return marks;
   }
 
   evictIdle(nowMs: number): number {
     let dropped = 0;
-    for (const [clientId, log] of this.clients) {
-      this.expire(log, nowMs);
-      if (log.count === 0) {
-        this.clients.delete(clientId);
+    for (const [clientId, slot] of this.slotOf) {
+      this.expire(slot, nowMs);
+      if (this.counts[slot] === 0) {
+        this.slotOf.delete(clientId);
+        this.freeSlots.push(slot);
+        this.storeLive -= this.capacities[slot] as number;
         dropped++;
       }
     }
     return dropped;
   }
 
-  /** Drops entries that are `windowMs` or more older than `nowMs`. */
-  private expire(log: ClientLog, nowMs: number): void {
-    const times = log.times;
-    const capacity = times.length;
-    while (log.count > 0 && nowMs - (times[log.head] as number) >= this.windowMs) {
-      log.head = log.head + 1 === capacity ? 0 : log.head + 1;
-      log.count--;
+  /** Drops the slot's entries that are `windowMs` or more older than `nowMs`. */
+  private expire(slot: number, nowMs: number): void {
+    const start = this.starts[slot] as number;
+    const capacity = this.capacities[slot] as number;
+    let head = this.heads[slot] as number;
+    let count = this.counts[slot] as number;
+    while (count > 0 && nowMs - (this.store[start + head] as number) >= this.windowMs) {
+      head = head + 1 === capacity ? 0 : head + 1;
+      count--;
     }
+    this.heads[slot] = head;
+    this.counts[slot] = count;
   }
 
-  private grow(log: ClientLog): void {
-    const old = log.times;
-    const next = new Float64Array(Math.min(old.length * 2, this.maxRequests));
-    for (let i = 0; i < log.count; i++) next[i] = old[(log.head + i) % old.length] as number;
-    log.times = next;
-    log.head = 0;
+  /** The slot's entries, oldest first. */
+  private ring(slot: number): number[] {
+    const start = this.starts[slot] as number;
+    const capacity = this.capacities[slot] as number;
+    const head = this.heads[slot] as number;
+    const count = this.counts[slot] as number;
+    const out: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const k = head + i < capacity ? head + i : head + i - capacity;
+      out.push(this.store[start + k] as number);
+    }
+    return out;
+  }
+
+  private addClient(clientId: string): number {
+    let slot = this.freeSlots.pop();
+    if (slot === undefined) {
+      slot = this.slotsUsed++;
+      if (slot === this.starts.length) this.growSlots();
+    }
+    const capacity = Math.min(INITIAL_SLOTS, this.maxRequests);
+    // Allocate before the slot is registered: a compaction moves registered rings only.
+    this.starts[slot] = this.allocate(capacity);
+    this.capacities[slot] = capacity;
+    this.heads[slot] = 0;
+    this.counts[slot] = 0;
+    this.storeLive += capacity;
+    this.slotOf.set(clientId, slot);
+    return slot;
+  }
+
+  /** Moves a full ring to a region twice its size (at most `maxRequests`), oldest entry first. */
+  private grow(slot: number): void {
+    const entries = this.ring(slot);
+    const oldCapacity = this.capacities[slot] as number;
+    const capacity = Math.min(oldCapacity * 2, this.maxRequests);
+    const start = this.allocate(capacity);
+    this.store.set(entries, start);
+    this.starts[slot] = start;
+    this.capacities[slot] = capacity;
+    this.heads[slot] = 0;
+    this.storeLive += capacity - oldCapacity;
+  }
+
+  /** A free region of `size` entries. Compacts (and grows) the store when it runs out. */
+  private allocate(size: number): number {
+    if (this.storeUsed + size > this.store.length) this.compact(size);
+    const start = this.storeUsed;
+    this.storeUsed += size;
+    return start;
+  }
+
+  /** Copies the live rings, unwrapped, into a new store with room for `extra` more and slack. */
+  private compact(extra: number): void {
+    const next = new Float64Array(Math.max(MIN_STORE, Math.ceil(1.5 * (this.storeLive + extra))));
+    let used = 0;
+    for (const slot of this.slotOf.values()) {
+      next.set(this.ring(slot), used);
+      this.starts[slot] = used;
+      this.heads[slot] = 0;
+      used += this.capacities[slot] as number;
+    }
+    this.store = next;
+    this.storeUsed = used;
+  }
+
+  private growSlots(): void {
+    const bigger = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.starts = bigger(this.starts);
+    this.capacities = bigger(this.capacities);
+    this.heads = bigger(this.heads);
+    this.counts = bigger(this.counts);
   }
 }
