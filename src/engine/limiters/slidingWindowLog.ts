@@ -5,6 +5,12 @@ import type { LimiterSnapshot, RateLimitAlgorithm } from './types';
 const INITIAL_SLOTS = 8;
 /** Smallest shared timestamp store. */
 const MIN_STORE = 64;
+/** A slot's fields in `meta`: ring start in the store, ring capacity, offset of the oldest entry, entries. */
+const START = 0;
+const CAPACITY = 1;
+const HEAD = 2;
+const COUNT = 3;
+const META = 4;
 
 /**
  * The sliding-window log: a request is allowed when fewer than `maxRequests` requests of the same
@@ -14,7 +20,7 @@ const MIN_STORE = 64;
  *
  * Layout, for speed with many clients: each client is a small integer (its slot); its ring of
  * timestamps is a region of one shared Float64Array, and its ring start, capacity, head and count
- * sit in typed arrays indexed by slot. A decision then touches one Map entry holding a number and a
+ * sit side by side in one Int32Array. A decision then touches one Map entry holding a number and a
  * few dense arrays, instead of chasing an object and its own buffer per client.
  */
 export class SlidingWindowLimiter implements RateLimitAlgorithm {
@@ -25,11 +31,8 @@ export class SlidingWindowLimiter implements RateLimitAlgorithm {
   /** Slots of evicted clients, for reuse. */
   private readonly freeSlots: number[] = [];
   private slotsUsed = 0;
-  private starts = new Int32Array(16);
-  private capacities = new Int32Array(16);
-  /** Offset of the oldest entry inside the ring. */
-  private heads = new Int32Array(16);
-  private counts = new Int32Array(16);
+  /** Per slot, side by side so one decision reads one cache line: START, CAPACITY, HEAD, COUNT. */
+  private meta = new Int32Array(16 * META);
   /** Every ring, each in its own region; regions are handed out from `storeUsed` onwards. */
   private store = new Float64Array(MIN_STORE);
   private storeUsed = 0;
@@ -53,26 +56,31 @@ export class SlidingWindowLimiter implements RateLimitAlgorithm {
     let slot = this.slotOf.get(clientId);
     if (slot === undefined) slot = this.addClient(clientId);
     const store = this.store;
-    const start = this.starts[slot] as number;
-    const capacity = this.capacities[slot] as number;
-    let head = this.heads[slot] as number;
-    let count = this.counts[slot] as number;
+    const meta = this.meta;
+    const at = slot * META;
+    const start = meta[at + START] as number;
+    const capacity = meta[at + CAPACITY] as number;
+    let head = meta[at + HEAD] as number;
+    let count = meta[at + COUNT] as number;
     // Drop entries windowMs or more older than this request: they no longer count.
     while (count > 0 && timestampMs - (store[start + head] as number) >= this.windowMs) {
       head = head + 1 === capacity ? 0 : head + 1;
       count--;
     }
-    this.heads[slot] = head;
-    this.counts[slot] = count;
-    if (count >= this.maxRequests) return false;
+    meta[at + HEAD] = head;
+    if (count >= this.maxRequests) {
+      meta[at + COUNT] = count;
+      return false;
+    }
     if (count === capacity) {
+      meta[at + COUNT] = count;
       this.grow(slot);
       return this.allowRequest(clientId, timestampMs);
     }
     let tail = head + count;
     if (tail >= capacity) tail -= capacity;
     store[start + tail] = timestampMs;
-    this.counts[slot] = count + 1;
+    meta[at + COUNT] = count + 1;
     return true;
   }
 
@@ -104,10 +112,10 @@ export class SlidingWindowLimiter implements RateLimitAlgorithm {
     let dropped = 0;
     for (const [clientId, slot] of this.slotOf) {
       this.expire(slot, nowMs);
-      if (this.counts[slot] === 0) {
+      if (this.meta[slot * META + COUNT] === 0) {
         this.slotOf.delete(clientId);
         this.freeSlots.push(slot);
-        this.storeLive -= this.capacities[slot] as number;
+        this.storeLive -= this.meta[slot * META + CAPACITY] as number;
         dropped++;
       }
     }
@@ -116,24 +124,24 @@ export class SlidingWindowLimiter implements RateLimitAlgorithm {
 
   /** Drops the slot's entries that are `windowMs` or more older than `nowMs`. */
   private expire(slot: number, nowMs: number): void {
-    const start = this.starts[slot] as number;
-    const capacity = this.capacities[slot] as number;
-    let head = this.heads[slot] as number;
-    let count = this.counts[slot] as number;
+    const start = this.meta[slot * META + START] as number;
+    const capacity = this.meta[slot * META + CAPACITY] as number;
+    let head = this.meta[slot * META + HEAD] as number;
+    let count = this.meta[slot * META + COUNT] as number;
     while (count > 0 && nowMs - (this.store[start + head] as number) >= this.windowMs) {
       head = head + 1 === capacity ? 0 : head + 1;
       count--;
     }
-    this.heads[slot] = head;
-    this.counts[slot] = count;
+    this.meta[slot * META + HEAD] = head;
+    this.meta[slot * META + COUNT] = count;
   }
 
   /** The slot's entries, oldest first. */
   private ring(slot: number): number[] {
-    const start = this.starts[slot] as number;
-    const capacity = this.capacities[slot] as number;
-    const head = this.heads[slot] as number;
-    const count = this.counts[slot] as number;
+    const start = this.meta[slot * META + START] as number;
+    const capacity = this.meta[slot * META + CAPACITY] as number;
+    const head = this.meta[slot * META + HEAD] as number;
+    const count = this.meta[slot * META + COUNT] as number;
     const out: number[] = [];
     for (let i = 0; i < count; i++) {
       const k = head + i < capacity ? head + i : head + i - capacity;
@@ -146,14 +154,14 @@ export class SlidingWindowLimiter implements RateLimitAlgorithm {
     let slot = this.freeSlots.pop();
     if (slot === undefined) {
       slot = this.slotsUsed++;
-      if (slot === this.starts.length) this.growSlots();
+      if (slot * META === this.meta.length) this.growSlots();
     }
     const capacity = Math.min(INITIAL_SLOTS, this.maxRequests);
     // Allocate before the slot is registered: a compaction moves registered rings only.
-    this.starts[slot] = this.allocate(capacity);
-    this.capacities[slot] = capacity;
-    this.heads[slot] = 0;
-    this.counts[slot] = 0;
+    this.meta[slot * META + START] = this.allocate(capacity);
+    this.meta[slot * META + CAPACITY] = capacity;
+    this.meta[slot * META + HEAD] = 0;
+    this.meta[slot * META + COUNT] = 0;
     this.storeLive += capacity;
     this.slotOf.set(clientId, slot);
     return slot;
@@ -162,13 +170,13 @@ export class SlidingWindowLimiter implements RateLimitAlgorithm {
   /** Moves a full ring to a region twice its size (at most `maxRequests`), oldest entry first. */
   private grow(slot: number): void {
     const entries = this.ring(slot);
-    const oldCapacity = this.capacities[slot] as number;
+    const oldCapacity = this.meta[slot * META + CAPACITY] as number;
     const capacity = Math.min(oldCapacity * 2, this.maxRequests);
     const start = this.allocate(capacity);
     this.store.set(entries, start);
-    this.starts[slot] = start;
-    this.capacities[slot] = capacity;
-    this.heads[slot] = 0;
+    this.meta[slot * META + START] = start;
+    this.meta[slot * META + CAPACITY] = capacity;
+    this.meta[slot * META + HEAD] = 0;
     this.storeLive += capacity - oldCapacity;
   }
 
@@ -186,23 +194,17 @@ export class SlidingWindowLimiter implements RateLimitAlgorithm {
     let used = 0;
     for (const slot of this.slotOf.values()) {
       next.set(this.ring(slot), used);
-      this.starts[slot] = used;
-      this.heads[slot] = 0;
-      used += this.capacities[slot] as number;
+      this.meta[slot * META + START] = used;
+      this.meta[slot * META + HEAD] = 0;
+      used += this.meta[slot * META + CAPACITY] as number;
     }
     this.store = next;
     this.storeUsed = used;
   }
 
   private growSlots(): void {
-    const bigger = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
-      const b = new Int32Array(a.length * 2);
-      b.set(a);
-      return b;
-    };
-    this.starts = bigger(this.starts);
-    this.capacities = bigger(this.capacities);
-    this.heads = bigger(this.heads);
-    this.counts = bigger(this.counts);
+    const bigger = new Int32Array(this.meta.length * 2);
+    bigger.set(this.meta);
+    this.meta = bigger;
   }
 }
