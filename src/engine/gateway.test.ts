@@ -150,6 +150,8 @@ describe('Gateway routes', () => {
     expect(add({ path: 'api/x' })).toThrow(/^path: .*start with "\/"/);
     expect(add({ path: '/api/my x' })).toThrow(/^path: .*spaces/);
     expect(add({ path: '/api/users' })).toThrow(/^path: "\/api\/users" is already routed/);
+    // A trailing slash names the same prefix.
+    expect(add({ path: '/api/users/' })).toThrow(/already routed/);
     expect(add({ serviceUrl: '  ' })).toThrow(/^serviceUrl: /);
     expect(add({ path: 'api/x' })).toThrow(SettingError);
     // The same path may have one exact and one prefix route.

@@ -3,6 +3,7 @@ import { SettingError } from './errors';
 import { createLimiter, type LimiterSpec, type RateLimitAlgorithm } from './limiters';
 import {
   matchRoute,
+  sameRoute,
   pathOnly,
   requireRoutePath,
   serviceName,
@@ -275,7 +276,7 @@ export class Gateway {
   addRoute(route: Route): void {
     requireRoutePath('path', route.path);
     if (route.serviceUrl.trim() === '') throw new SettingError('serviceUrl', 'cannot be empty');
-    if (this.routes.some((r) => r.path === route.path && r.match === route.match)) {
+    if (this.routes.some((r) => sameRoute(r, route))) {
       throw new SettingError('path', `"${route.path}" is already routed`);
     }
     this.routes.push(route);

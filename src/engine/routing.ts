@@ -38,8 +38,16 @@ export function requireRoutePath(setting: string, path: string): void {
 }
 
 /** Route prefixes are compared without a trailing slash, so `/api/users/` and `/api/users` are one. */
-function normalisePrefix(path: string): string {
+export function normalisePrefix(path: string): string {
   return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+}
+
+/** Do two routes claim the same requests? Prefix routes differing only by a trailing `/` do. */
+export function sameRoute(a: Route, b: Route): boolean {
+  if (a.match !== b.match) return false;
+  return a.match === 'exact'
+    ? a.path === b.path
+    : normalisePrefix(a.path) === normalisePrefix(b.path);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SettingError } from './errors';
 import { createRandom } from './random';
 import { MAX_TRAFFIC, burst, mix, poisson, spread, type RequestTemplate } from './traffic';
 
@@ -21,7 +22,7 @@ describe('traffic generators', () => {
 
   it.each([-3, 0, 1.5, NaN, MAX_TRAFFIC + 1])('rejects count %s', (count) => {
     expect(() => burst(ALICE, count, 0)).toThrow(/^count: must be a whole number from 1 to 100000/);
-    expect(() => spread(ALICE, count, 0, 1)).toThrow(RangeError);
+    expect(() => spread(ALICE, count, 0, 1)).toThrow(SettingError);
   });
 
   it('accepts the largest count', () => {

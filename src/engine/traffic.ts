@@ -1,4 +1,4 @@
-import { requireNonNegative, requirePositive } from './errors';
+import { SettingError, requireNonNegative, requirePositive } from './errors';
 import type { Random } from './random';
 
 /** Who sends a request and where to. `apiKey: null` sends no key. */
@@ -18,7 +18,10 @@ export const MAX_TRAFFIC = 100_000;
 
 function requireCount(count: number): void {
   if (!Number.isInteger(count) || count < 1 || count > MAX_TRAFFIC) {
-    throw new RangeError(`count: must be a whole number from 1 to ${MAX_TRAFFIC}, got ${count}`);
+    throw new SettingError(
+      'count',
+      `must be a whole number from 1 to ${MAX_TRAFFIC}, got ${count}`,
+    );
   }
 }
 
