@@ -64,6 +64,8 @@ function percentile(sorted: readonly number[], p: number): number {
 
 async function measure(page: Page, count: number): Promise<Row> {
   await page.goto(BASE);
+  // Let the page settle (first layout, fitView, first canvas frame): we measure the burst only.
+  await page.waitForTimeout(2000);
   const playground = page.locator('section.playground');
   await playground.getByLabel('How many (1–10,000)', { exact: true }).fill(String(count));
   await playground

@@ -14,29 +14,31 @@ interface ResolvedPath {
 
 const resolved = new WeakMap<GraphLayout, WeakMap<RequestTrace, ResolvedPath>>();
 
-function resolvedPath(layout: GraphLayout, trace: RequestTrace): ResolvedPath {
+/** Most paths resolved in one frame: a burst's first frame is spread over a few frames. */
+const NEW_PATHS_PER_FRAME = 300;
+
+function pathsFor(layout: GraphLayout): WeakMap<RequestTrace, ResolvedPath> {
   let byTrace = resolved.get(layout);
   if (byTrace === undefined) {
     byTrace = new WeakMap();
     resolved.set(layout, byTrace);
   }
-  let path = byTrace.get(trace);
-  if (path === undefined) {
-    const { keyframes, decidedAtMs, status } = packetPath(trace);
-    const n = keyframes.length;
-    const times = new Float64Array(n);
-    const xs = new Float64Array(n);
-    const ys = new Float64Array(n);
-    keyframes.forEach((k, i) => {
-      const p = anchorOf(layout, k.at);
-      times[i] = k.atMs;
-      xs[i] = p.x;
-      ys[i] = p.y;
-    });
-    path = { times, xs, ys, decidedAtMs, status };
-    byTrace.set(trace, path);
-  }
-  return path;
+  return byTrace;
+}
+
+function resolvePath(layout: GraphLayout, trace: RequestTrace): ResolvedPath {
+  const { keyframes, decidedAtMs, status } = packetPath(trace);
+  const n = keyframes.length;
+  const times = new Float64Array(n);
+  const xs = new Float64Array(n);
+  const ys = new Float64Array(n);
+  keyframes.forEach((k, i) => {
+    const p = anchorOf(layout, k.at);
+    times[i] = k.atMs;
+    xs[i] = p.x;
+    ys[i] = p.y;
+  });
+  return { times, xs, ys, decidedAtMs, status };
 }
 
 /** One thing to draw: a packet (or a group of packets) at a flow position. */
@@ -82,8 +84,18 @@ export function packetMarks(
   let start = Math.min(startIndex, traces.length);
   while (start < traces.length && (traces[start] as RequestTrace).respondedAtMs <= t) start++;
   const grid = new MarkGrid();
+  const paths = pathsFor(layout);
+  let newPaths = 0;
   for (let i = start; i < traces.length; i++) {
-    const path = resolvedPath(layout, traces[i] as RequestTrace);
+    const trace = traces[i] as RequestTrace;
+    let path = paths.get(trace);
+    if (path === undefined) {
+      // Too many new ones this frame: this packet is drawn from a following frame on.
+      if (newPaths >= NEW_PATHS_PER_FRAME) continue;
+      path = resolvePath(layout, trace);
+      paths.set(trace, path);
+      newPaths++;
+    }
     const { times, xs, ys } = path;
     const last = times.length - 1;
     if (last < 1 || t < (times[0] as number) || t >= (times[last] as number)) continue;
