@@ -15,6 +15,7 @@ export type TourTarget =
 export interface TourStep {
   readonly id: string;
   readonly title: string;
+  /** Plain text; `[[term-id|words]]` links the words to the glossary. */
   readonly body: string;
   readonly scenario: TourScenario;
   readonly moment: TourMoment;
@@ -41,7 +42,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
   {
     id: 'send',
     title: 'A client sends a request',
-    body: 'The mobile app asks for /api/users and puts its API key, abc123, in the request. It only knows one address: the gateway’s. It never learns where the user service lives.',
+    body: 'The mobile app asks for /api/users and puts its [[api-key|API key]], abc123, in the request. It only knows one address: the [[gateway|gateway’s]]. It never learns where the user service lives.',
     scenario: 'lesson',
     moment: 'sent',
     target: { kind: 'client', clientId: 'mobile' },
@@ -49,7 +50,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
   {
     id: 'auth',
     title: 'Step 1: authentication',
-    body: 'The first check is who is calling. The gateway looks for an API key and, here, checks that it is one it issued. abc123 is registered, so the request may go on.',
+    body: 'The first check is [[authentication|who is calling]]. The gateway looks for an API key and, here, checks that it is one it issued. abc123 is registered, so the request may go on.',
     scenario: 'lesson',
     moment: 'auth',
     target: { kind: 'stage', stage: 'auth' },
@@ -57,7 +58,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
   {
     id: 'rate-limit',
     title: 'Step 2: rate limiting',
-    body: 'Next, how often is this key calling? The limiter counts the requests abc123 made in the last 60 seconds. Fewer than 5, so this one is allowed and recorded: watch the quota on the client drop by one.',
+    body: 'Next, how often is this key calling? The [[rate-limiting|rate limiter]] counts the requests abc123 made in the last 60 seconds (a [[sliding-window|sliding window]]). Fewer than 5, so this one is allowed and recorded: watch the quota on the client drop by one.',
     scenario: 'lesson',
     moment: 'rate-limit',
     target: { kind: 'stage', stage: 'rate-limit' },
@@ -65,7 +66,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
   {
     id: 'router',
     title: 'Step 3: routing',
-    body: 'Only now does the gateway look at the path. Its route table says /api/users belongs to the user service at user-service:3001, so that is where the request is forwarded.',
+    body: 'Only now does the gateway look at the path. Its [[route|route]] table says /api/users belongs to the user service at user-service:3001, so that is where the request is forwarded.',
     scenario: 'lesson',
     moment: 'router',
     target: { kind: 'stage', stage: 'router' },
@@ -73,7 +74,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
   {
     id: 'service',
     title: 'The service does the work',
-    body: 'The user service receives a request that is already authenticated and within its limits. It does not check keys or count calls itself: the gateway did that once for every service.',
+    body: 'The user service, a [[backend-service|backend service]], receives a request that is already authenticated and within its limits. It does not check keys or count calls itself: the gateway did that once for every service.',
     scenario: 'lesson',
     moment: 'served',
     target: { kind: 'service', serviceId: 'user-service' },
@@ -89,7 +90,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
   {
     id: 'no-key',
     title: 'Refused at the door: 401',
-    body: 'The anonymous script sends no API key. Auth refuses it with 401 Unauthorized straight away. Because auth runs first, the rate limiter never sees it and no quota is used.',
+    body: 'The anonymous script sends no API key. Auth refuses it with [[status-401|401 Unauthorized]] straight away. Because auth runs first, the rate limiter never sees it and no quota is used.',
     scenario: 'no-key',
     moment: 'auth',
     target: { kind: 'stage', stage: 'auth' },
@@ -97,7 +98,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
   {
     id: 'rate-limited',
     title: 'Too many: 429',
-    body: 'The mobile app now sends enough requests to use up its quota, plus one. That last one passes auth but the limiter finds the window full and answers 429 Too Many Requests with a Retry-After header. Its quota comes back as old requests slide out of the window.',
+    body: 'The mobile app now sends enough requests to use up its quota, plus one. That last one passes auth but the limiter finds the window full and answers [[status-429|429 Too Many Requests]] with a [[retry-after|Retry-After]] header. Its quota comes back as old requests slide out of the window.',
     scenario: 'rate-limited',
     moment: 'rate-limit',
     target: { kind: 'stage', stage: 'rate-limit' },
@@ -105,7 +106,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
   {
     id: 'unknown-path',
     title: 'Nowhere to go: 404',
-    body: 'The web shop asks for /api/unknown. Its key is registered and it has quota left, but no route matches the path, so the router answers 404 Not Found. It still used one unit of the web shop’s quota, because the limiter runs before the router. (The mobile app would have got 429 here: its quota is used up.)',
+    body: 'The web shop asks for /api/unknown. Its key is registered and it has quota left, but no route matches the path, so the router answers [[status-404|404 Not Found]]. It still used one unit of the web shop’s quota, because the limiter runs before the router. (The mobile app would have got 429 here: its quota is used up.)',
     scenario: 'unknown-path',
     moment: 'router',
     target: { kind: 'stage', stage: 'router' },

@@ -4,7 +4,9 @@ import type { RequestTrace } from '../../engine';
 import { useAppStore } from '../../store';
 import { STATUS_TEXT } from '../log/statusCounts';
 import { formatClock } from '../playback/timeline';
+import { Term } from '../lesson/Term';
 import { showStep, type ScenarioRun } from './tourRunner';
+import { parseTourText } from './tourText';
 import './tour.css';
 
 /**
@@ -76,7 +78,17 @@ export function TourPanel() {
       <h3 ref={headingRef} tabIndex={-1}>
         {step.title}
       </h3>
-      <p>{step.body}</p>
+      <p>
+        {parseTourText(step.body).map((part, i) =>
+          part.kind === 'term' ? (
+            <Term key={i} id={part.termId}>
+              {part.text}
+            </Term>
+          ) : (
+            part.text
+          ),
+        )}
+      </p>
       {trace !== undefined && step.moment !== 'sent' && (
         <p className="tour-fact" data-testid="tour-fact">
           Request #{trace.id} → {trace.decision.status} {STATUS_TEXT[trace.decision.status]}

@@ -1,0 +1,20 @@
+/** A piece of tour text: plain, or a glossary term written `[[term-id|shown words]]`. */
+export type TourTextPart =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'term'; readonly termId: string; readonly text: string };
+
+const TERM = /\[\[([a-z0-9-]+)\|([^\]]+)\]\]/g;
+
+/** Splits tour text into plain parts and glossary terms. */
+export function parseTourText(body: string): TourTextPart[] {
+  const parts: TourTextPart[] = [];
+  let last = 0;
+  for (const match of body.matchAll(TERM)) {
+    const [whole, termId = '', text = ''] = match;
+    if (match.index > last) parts.push({ kind: 'text', text: body.slice(last, match.index) });
+    parts.push({ kind: 'term', termId, text });
+    last = match.index + whole.length;
+  }
+  if (last < body.length) parts.push({ kind: 'text', text: body.slice(last) });
+  return parts;
+}
