@@ -9,7 +9,6 @@
  *   'crashed' – the worker died or answered nonsense.
  * Learner code never sees the page, the DOM or localStorage, and runs only when one of these is called.
  */
-import { judgeObservations } from '../challenge/judge';
 import type { ChallengeReport, LimiterCall, SourceProblem } from '../challenge/types';
 import { runInSandbox, type RunOptions } from './client';
 import type { SandboxError } from './protocol';
@@ -34,6 +33,8 @@ export async function runGrade(
   const outcome = await runInSandbox({ kind: 'grade', source }, options);
   if (!outcome.ok) return outcome;
   if (outcome.message.type !== 'grade-done') return unexpected();
+  // The judge (with fast-check) loads only when a grade is needed, keeping it out of the first load.
+  const { judgeObservations } = await import('../challenge/judge');
   return {
     ok: true,
     report: judgeObservations(outcome.message.observations, performance.now() - startedMs),
