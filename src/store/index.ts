@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { create, type StateCreator } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { createChallengeSlice, type ChallengeSlice } from './challengeSlice';
 import { persistOptions } from './persistence';
@@ -9,14 +9,12 @@ import { createProgressSlice, type ProgressSlice } from './progressSlice';
 /** The whole app state: one store made of typed slices; only progress is persisted. */
 export type AppState = PlaygroundSlice & PlaybackSlice & ProgressSlice & ChallengeSlice;
 
-export const useAppStore = create<AppState>()(
-  persist(
-    (...a) => ({
-      ...createPlaygroundSlice(...a),
-      ...createPlaybackSlice(...a),
-      ...createProgressSlice(...a),
-      ...createChallengeSlice(...a),
-    }),
-    persistOptions,
-  ),
-);
+/** Every slice in one state, before middleware; tests build their own stores from it. */
+export const createAppState: StateCreator<AppState> = (...a) => ({
+  ...createPlaygroundSlice(...a),
+  ...createPlaybackSlice(...a),
+  ...createProgressSlice(...a),
+  ...createChallengeSlice(...a),
+});
+
+export const useAppStore = create<AppState>()(persist(createAppState, persistOptions));

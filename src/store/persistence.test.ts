@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { create } from 'zustand';
 import { persist, type StateStorage } from 'zustand/middleware';
-import { createChallengeSlice } from './challengeSlice';
-import type { AppState } from './index';
+import { createAppState, type AppState } from './index';
 import { createPersistOptions, STORAGE_KEY, STORAGE_VERSION } from './persistence';
-import { createPlaybackSlice } from './playbackSlice';
-import { createPlaygroundSlice } from './playgroundSlice';
-import { createProgressSlice } from './progressSlice';
 
 function memoryStorage(saved: string | null): StateStorage & { data: Map<string, string> } {
   const data = new Map<string, string>();
@@ -24,12 +20,7 @@ function storeFrom(saved: string | null) {
   const storage = memoryStorage(saved);
   const store = create<AppState>()(
     persist(
-      (...a) => ({
-        ...createPlaygroundSlice(...a),
-        ...createPlaybackSlice(...a),
-        ...createProgressSlice(...a),
-        ...createChallengeSlice(...a),
-      }),
+      createAppState,
       createPersistOptions(() => storage),
     ),
   );
@@ -111,6 +102,26 @@ describe('saved progress', () => {
       'experiments',
       'quizAnswers',
     ]);
+  });
+
+  it('writes only when the saved part changes, and survives a storage that refuses writes', () => {
+    const { store, storage } = storeFrom(null);
+    let writes = 0;
+    const write = storage.setItem;
+    storage.setItem = (name, value) => {
+      writes++;
+      return write(name, value);
+    };
+    store.getState().setExperimentStatus('no-key', 'done');
+    expect(writes).toBe(1);
+    // Playback moves the clock every frame: nothing saved changes, so nothing is written.
+    for (let t = 1; t <= 10; t++) store.getState().advanceClock(t * 16);
+    expect(writes).toBe(1);
+    storage.setItem = () => {
+      throw new Error('QuotaExceededError');
+    };
+    expect(() => store.getState().setExperimentStatus('bursts', 'done')).not.toThrow();
+    expect(store.getState().experiments).toEqual({ 'no-key': 'done', bursts: 'done' });
   });
 
   it('reset forgets experiments, quiz and challenge', () => {

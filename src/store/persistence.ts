@@ -50,6 +50,7 @@ export function createPersistOptions(
   getStorage: () => StateStorage,
 ): PersistOptions<AppState, SavedState> {
   let problem: RestoreProblem | null = null;
+  let lastWritten: string | null = null;
 
   const checkedStorage = (): StateStorage => {
     const storage = getStorage();
@@ -67,8 +68,20 @@ export function createPersistOptions(
         problem = 'corrupt';
         return null;
       },
-      setItem: (name, value) => storage.setItem(name, value),
-      removeItem: (name) => storage.removeItem(name),
+      setItem: (name, value) => {
+        // The store changes every animation frame while playing; the saved part rarely does.
+        if (value === lastWritten) return;
+        try {
+          storage.setItem(name, value);
+          lastWritten = value;
+        } catch {
+          // Storage full or disabled (private mode): progress stays in memory for this visit.
+        }
+      },
+      removeItem: (name) => {
+        lastWritten = null;
+        storage.removeItem(name);
+      },
     };
   };
 
