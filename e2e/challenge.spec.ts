@@ -41,7 +41,7 @@ test.describe('coding challenge', () => {
     await challenge.runWithShortcut();
     await expect(challenge.summary).toContainText('All 10 tests passed', { timeout: 15_000 });
     const text = (await challenge.summary.textContent()) ?? '';
-    const durationMs = Number(/\((\d+) ms\)/.exec(text)?.[1]);
+    const durationMs = Number(/ran in (\d+) ms/.exec(text)?.[1]);
     console.log(
       `challenge: grading the model solution in the Chromium worker took ${durationMs} ms`,
     );

@@ -77,6 +77,6 @@ export interface ChallengeReport {
   /** Set when the code could not run at all (syntax error, missing class, …). */
   readonly problem: SourceProblem | null;
   readonly logs: readonly string[];
-  /** Wall time of the whole grading run, ms (measured by whoever ran it). */
+  /** How long the learner's code ran under test, ms (in the browser: inside the worker). */
   readonly durationMs: number;
 }

@@ -15,7 +15,12 @@ export interface RunOptions {
 
 /** The worker's final message for a job, or why there is none. */
 export type JobOutcome =
-  | { readonly ok: true; readonly message: Exclude<WorkerMessage, { type: 'progress' }> }
+  | {
+      readonly ok: true;
+      readonly message: Exclude<WorkerMessage, { type: 'progress' }>;
+      /** ms from the worker's first message (just before learner code runs) to its answer. */
+      readonly runMs: number;
+    }
   | { readonly ok: false; readonly error: SandboxError };
 
 let nextRequestId = 1;
@@ -70,11 +75,13 @@ export function runInSandbox(job: SandboxJob, options: RunOptions = {}): Promise
     // message (sent just before learner code runs), with a generous cap on loading itself.
     let timer = setTimeout(onTimeout, Math.max(timeoutMs, STARTUP_LIMIT_MS));
     let clockStarted = false;
+    let runStartedMs = 0;
     worker.onmessage = (event: MessageEvent<unknown>) => {
       const data = event.data;
       if (!isWorkerMessage(data, requestId)) return; // not ours or malformed: ignored
       if (!clockStarted) {
         clockStarted = true;
+        runStartedMs = performance.now();
         clearTimeout(timer);
         timer = setTimeout(onTimeout, timeoutMs);
       }
@@ -90,7 +97,7 @@ export function runInSandbox(job: SandboxJob, options: RunOptions = {}): Promise
         });
         return;
       }
-      finish({ ok: true, message: data });
+      finish({ ok: true, message: data, runMs: performance.now() - runStartedMs });
     };
     worker.onerror = (event: ErrorEvent) => {
       event.preventDefault();

@@ -29,7 +29,6 @@ export async function runGrade(
   source: string,
   options: RunOptions = {},
 ): Promise<{ ok: true; report: ChallengeReport } | { ok: false; error: SandboxError }> {
-  const startedMs = performance.now();
   const outcome = await runInSandbox({ kind: 'grade', source }, options);
   if (!outcome.ok) return outcome;
   if (outcome.message.type !== 'grade-done') return unexpected();
@@ -37,7 +36,7 @@ export async function runGrade(
   const { judgeObservations } = await import('../challenge/judge');
   return {
     ok: true,
-    report: judgeObservations(outcome.message.observations, performance.now() - startedMs),
+    report: judgeObservations(outcome.message.observations, outcome.runMs),
   };
 }
 

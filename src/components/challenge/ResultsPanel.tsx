@@ -54,7 +54,7 @@ export function ResultsPanel({ report, source }: ResultsPanelProps) {
         data-testid="challenge-summary"
       >
         <strong>{report.passed ? '✓ Passed.' : '✗ Not yet.'}</strong> {report.summary}{' '}
-        <span className="summary__time">({Math.round(report.durationMs)} ms)</span>
+        <span className="summary__time">(ran in {Math.round(report.durationMs)} ms)</span>
       </p>
       {report.problem !== null ? (
         <p className="challenge-problem" role="alert">
