@@ -43,7 +43,9 @@ export function checkBursts({ traces, prediction }: ExperimentContext): CheckRes
   const byKey = new Map<string, RequestTrace[]>();
   for (const trace of traces.filter(reachedLimiter)) {
     const key = trace.request.apiKey ?? '';
-    byKey.set(key, [...(byKey.get(key) ?? []), trace]);
+    const sent = byKey.get(key);
+    if (sent === undefined) byKey.set(key, [trace]);
+    else sent.push(trace);
   }
   if (prediction === null) {
     return {
@@ -76,7 +78,8 @@ export function checkBursts({ traces, prediction }: ExperimentContext): CheckRes
         ' The limiter lets the allowed number through and refuses the next one in the same window.',
     };
   }
-  const most = Math.max(0, ...[...byKey.values()].map((sent) => sent.length));
+  let most = 0;
+  for (const sent of byKey.values()) most = Math.max(most, sent.length);
   return {
     done: false,
     started: true,
