@@ -31,6 +31,7 @@ export {
   TokenBucketLimiter,
   createLimiter,
   isAlgorithmName,
+  slidingLogSnapshot,
   type AlgorithmName,
   type LimiterSnapshot,
   type LimiterSpec,

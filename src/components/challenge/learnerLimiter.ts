@@ -1,6 +1,7 @@
 import {
   DEFAULT_TIMING,
   checkApiKey,
+  slidingLogSnapshot,
   type AlgorithmName,
   type LimiterSnapshot,
   type RateLimitAlgorithm,
@@ -89,18 +90,13 @@ export class LearnerLimiter implements RateLimitAlgorithm {
   }
 
   snapshot(clientId: string, nowMs: number): LimiterSnapshot {
-    const marks = (this.allowed.get(clientId) ?? []).filter((t) => nowMs - t < this.windowMs);
-    const remaining = Math.max(0, this.maxRequests - marks.length);
-    const oldest = marks[0];
-    const msUntilNextSlot = oldest === undefined ? 0 : oldest + this.windowMs - nowMs;
-    return {
-      limit: this.maxRequests,
-      remaining,
-      msUntilAllowed: remaining > 0 ? 0 : msUntilNextSlot,
-      msUntilNextSlot,
-      marks,
-      windowStartMs: nowMs - this.windowMs,
-    };
+    const times = this.allowed.get(clientId) ?? [];
+    // Timestamps only grow, so what has left the window never comes back: drop it for good.
+    const firstLive = times.findIndex((t) => nowMs - t < this.windowMs);
+    const marks = firstLive === -1 ? [] : times.slice(firstLive);
+    if (firstLive !== 0) this.allowed.set(clientId, marks);
+    // A copy: later allowed requests are pushed onto the kept array.
+    return slidingLogSnapshot([...marks], this.maxRequests, this.windowMs, nowMs);
   }
 
   evictIdle(nowMs: number): number {

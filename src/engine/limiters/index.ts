@@ -2,7 +2,7 @@ import { SettingError } from '../errors';
 import { FixedWindowLimiter } from './fixedWindow';
 import { LeakyBucketLimiter } from './leakyBucket';
 import { SlidingWindowCounterLimiter } from './slidingWindowCounter';
-import { SlidingWindowLimiter } from './slidingWindowLog';
+import { SlidingWindowLimiter, slidingLogSnapshot } from './slidingWindowLog';
 import { TokenBucketLimiter } from './tokenBucket';
 import type { AlgorithmName, RateLimitAlgorithm } from './types';
 
@@ -13,6 +13,7 @@ export {
   SlidingWindowCounterLimiter,
   SlidingWindowLimiter,
   TokenBucketLimiter,
+  slidingLogSnapshot,
 };
 
 /** What the gateway needs to build a limiter. */

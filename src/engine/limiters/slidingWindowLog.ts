@@ -13,6 +13,29 @@ const COUNT = 3;
 const META = 4;
 
 /**
+ * The quota of a sliding-window log at `nowMs`, given the allowed timestamps still inside the
+ * window (oldest first). Shared by every limiter that keeps such a log.
+ */
+export function slidingLogSnapshot(
+  marks: readonly number[],
+  maxRequests: number,
+  windowMs: number,
+  nowMs: number,
+): LimiterSnapshot {
+  const remaining = Math.max(0, maxRequests - marks.length);
+  const oldest = marks[0];
+  const msUntilNextSlot = oldest === undefined ? 0 : oldest + windowMs - nowMs;
+  return {
+    limit: maxRequests,
+    remaining,
+    msUntilAllowed: remaining > 0 ? 0 : msUntilNextSlot,
+    msUntilNextSlot,
+    marks,
+    windowStartMs: nowMs - windowMs,
+  };
+}
+
+/**
  * The sliding-window log: a request is allowed when fewer than `maxRequests` requests of the same
  * client were allowed in the last `windowMs`. A request exactly `windowMs` old no longer counts.
  * Refused requests are not recorded. Amortized O(1) per decision: each timestamp is appended once
@@ -85,18 +108,12 @@ export class SlidingWindowLimiter implements RateLimitAlgorithm {
   }
 
   snapshot(clientId: string, nowMs: number): LimiterSnapshot {
-    const marks = this.marksAt(clientId, nowMs);
-    const remaining = this.maxRequests - marks.length;
-    const oldest = marks[0];
-    const msUntilNextSlot = oldest === undefined ? 0 : oldest + this.windowMs - nowMs;
-    return {
-      limit: this.maxRequests,
-      remaining,
-      msUntilAllowed: remaining > 0 ? 0 : msUntilNextSlot,
-      msUntilNextSlot,
-      marks,
-      windowStartMs: nowMs - this.windowMs,
-    };
+    return slidingLogSnapshot(
+      this.marksAt(clientId, nowMs),
+      this.maxRequests,
+      this.windowMs,
+      nowMs,
+    );
   }
 
   /** The client's allowed timestamps still inside the window at `nowMs`, oldest first. */
