@@ -152,6 +152,56 @@ describe('Simulation step by step', () => {
     expect(sim.runAll()).toHaveLength(1);
   });
 
+  it('advanceTo(nowMs, maxDecisions) decides at most that many and says it stopped early', () => {
+    const sim = new Simulation(gateway(), { seed: 3, timing: TIMING });
+    sim.send(traffic());
+    expect(sim.advanceTo(100, 4).map((t) => t.id)).toEqual([1, 2, 3, 4]);
+    // Stopped early: the next arrival is still due, and the clock of the caller can hold there.
+    expect(sim.nextArrivalMs).toBe(100);
+    expect(sim.advanceTo(100, 0)).toEqual([]);
+    expect(sim.advanceTo(100, 100).map((t) => t.id)).toEqual([5, 6, 7]);
+    expect(sim.nextArrivalMs).toBe(105);
+    expect(sim.advanceTo(105, 1).map((t) => t.request.path)).toEqual(['/api/users']);
+    while (sim.pendingCount > 0) sim.advanceTo(Infinity, 2);
+    // Deciding a few at a time changes nothing: same traces as all at once.
+    expect(sim.traces).toEqual(simulate(gateway(), traffic(), { seed: 3, timing: TIMING }).traces);
+  });
+
+  it('send() merges with what is queued: arrival order, and queued first on a tie', () => {
+    const sim = new Simulation(gateway(), { timing: TIMING });
+    const as = (clientId: string, atMs: number) => burst({ ...ALICE, clientId }, 1, atMs);
+    sim.send([...as('a', 0), ...as('b', 200), ...as('c', 400)]);
+    sim.advanceTo(100); // 'a' decided: the rest waits behind a cursor
+    sim.send([...as('d', 200), ...as('e', 300), ...as('f', 500)]);
+    sim.send([...as('g', 600), ...as('h', 600)]); // after everything queued: appended
+    sim.send(as('i', 100));
+    expect(sim.pending.map((r) => r.clientId)).toEqual(['i', 'b', 'd', 'e', 'c', 'f', 'g', 'h']);
+    expect(sim.runAll().map((t) => [t.request.clientId, t.id])).toEqual([
+      ['i', 2],
+      ['b', 3],
+      ['d', 4],
+      ['e', 5],
+      ['c', 6],
+      ['f', 7],
+      ['g', 8],
+      ['h', 9],
+    ]);
+  });
+
+  it('send() sorts traffic given out of order, stably, and leaves the caller’s array alone', () => {
+    const sim = new Simulation(gateway(), { timing: TIMING });
+    const as = (clientId: string, atMs: number) => burst({ ...ALICE, clientId }, 1, atMs);
+    const given = [...as('late', 500), ...as('x', 0), ...as('y', 0)];
+    const copy = [...given];
+    sim.send(given);
+    expect(given).toEqual(copy);
+    expect(sim.pending.map((r) => r.clientId)).toEqual(['x', 'y', 'late']);
+    sim.advanceTo(600);
+    // The earliest request counts, wherever it sits in the array; a refused send queues nothing.
+    expect(() => sim.send([...as('z', 700), ...as('too-early', 450)])).toThrow(/arrive at 550 ms/);
+    expect(sim.pendingCount).toBe(0);
+  });
+
   it('send() takes more requests than fit in one function call’s arguments', () => {
     const sim = new Simulation(gateway(), { timing: TIMING });
     const many = mix(burst(ALICE, 100_000, 0), burst(ALICE, 100_000, 1), burst(ALICE, 100_000, 2));

@@ -89,28 +89,41 @@ export class Simulation {
     this.random = createRandom(options.seed ?? 1);
   }
 
-  /** Queues requests. Their arrivals must not be earlier than requests already decided. */
+  /**
+   * Queues requests. Their arrivals must not be earlier than requests already decided. Requests
+   * sent at the same instant keep their order, after those already queued for that instant.
+   */
   send(traffic: readonly TrafficRequest[]): void {
     if (traffic.length === 0) return;
-    // A loop, not Math.min(...): spreading 100,000+ arguments overflows the call stack.
-    let earliestSentMs = Infinity;
-    for (const request of traffic) earliestSentMs = Math.min(earliestSentMs, request.sentAtMs);
-    const earliest = earliestSentMs + this.timing.networkMs;
+    // A burst or a generator's output is already in time order: then no sort, just a check.
+    const arriving = inSendOrder(traffic) ? traffic : [...traffic].sort(bySentAt);
+    const first = arriving[0] as TrafficRequest;
+    const earliest = first.sentAtMs + this.timing.networkMs;
     if (earliest < this.decidedUpToMs) {
       throw new RangeError(
         `a request would arrive at ${earliest} ms, before requests already decided at ${this.decidedUpToMs} ms`,
       );
     }
-    const waiting = this.queue.slice(this.cursor);
-    // A stable sort keeps the order of requests sent at the same instant.
-    this.queue = [...waiting, ...traffic].sort((a, b) => a.sentAtMs - b.sentAtMs);
-    this.cursor = 0;
+    const lastWaiting = this.queue[this.queue.length - 1];
+    if (this.cursor === this.queue.length || lastWaiting === undefined) {
+      this.queue = [...arriving];
+      this.cursor = 0;
+    } else if (lastWaiting.sentAtMs <= first.sentAtMs) {
+      // Arriving after everything queued (the usual case): append, no merge.
+      for (const request of arriving) this.queue.push(request);
+    } else {
+      this.queue = mergeInSendOrder(this.queue, this.cursor, arriving);
+      this.cursor = 0;
+    }
   }
 
-  /** Decides every queued request that reaches the gateway by `nowMs`; returns the new traces. */
-  advanceTo(nowMs: number): RequestTrace[] {
+  /**
+   * Decides the queued requests that reach the gateway by `nowMs`, in arrival order, at most
+   * `maxDecisions` of them; returns the new traces. Stopped early: `nextArrivalMs <= nowMs`.
+   */
+  advanceTo(nowMs: number, maxDecisions = Infinity): RequestTrace[] {
     const fresh: RequestTrace[] = [];
-    while (this.cursor < this.queue.length) {
+    while (this.cursor < this.queue.length && fresh.length < maxDecisions) {
       const request = this.queue[this.cursor] as TrafficRequest;
       const arrivedAtMs = request.sentAtMs + this.timing.networkMs;
       if (arrivedAtMs > nowMs) break;
@@ -163,7 +176,8 @@ export class Simulation {
     let t = arrivedAtMs;
     for (const record of decision.stages) {
       t += stageMs;
-      events.push({ type: 'stage', atMs: t, requestId: id, ...record });
+      const { stage, verdict, note } = record;
+      events.push({ type: 'stage', atMs: t, requestId: id, stage, verdict, note });
     }
     let serviceMs = 0;
     if (decision.service !== null) {
@@ -178,6 +192,44 @@ export class Simulation {
     events.push({ type: 'responded', atMs: t, requestId: id, status: decision.status });
     return { id, request, arrivedAtMs, decision, serviceMs, respondedAtMs: t, events };
   }
+}
+
+const bySentAt = (a: TrafficRequest, b: TrafficRequest) => a.sentAtMs - b.sentAtMs;
+
+function inSendOrder(traffic: readonly TrafficRequest[]): boolean {
+  for (let i = 1; i < traffic.length; i++) {
+    if ((traffic[i] as TrafficRequest).sentAtMs < (traffic[i - 1] as TrafficRequest).sentAtMs)
+      return false;
+  }
+  return true;
+}
+
+/**
+ * `queue[from..]` and `arriving`, each in send order, merged in linear time. On a tie the queued
+ * request goes first, as a stable sort of the two one after the other would have it.
+ */
+function mergeInSendOrder(
+  queue: readonly TrafficRequest[],
+  from: number,
+  arriving: readonly TrafficRequest[],
+): TrafficRequest[] {
+  const merged: TrafficRequest[] = [];
+  let i = from;
+  let j = 0;
+  while (i < queue.length && j < arriving.length) {
+    const waiting = queue[i] as TrafficRequest;
+    const next = arriving[j] as TrafficRequest;
+    if (next.sentAtMs < waiting.sentAtMs) {
+      merged.push(next);
+      j++;
+    } else {
+      merged.push(waiting);
+      i++;
+    }
+  }
+  while (i < queue.length) merged.push(queue[i++] as TrafficRequest);
+  while (j < arriving.length) merged.push(arriving[j++] as TrafficRequest);
+  return merged;
 }
 
 /** All events of `traces` in one time-ordered list (ties: lower request id first). */
