@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { burst } from '../engine';
 import { useAppStore } from './index';
-import { SEND_BATCH } from './playbackSlice';
+import { DECISIONS_PER_FRAME } from './playbackSlice';
 
 const lesson = { clientId: 'mobile', apiKey: 'abc123', path: '/api/users' };
 const store = () => useAppStore.getState();
@@ -24,23 +24,57 @@ describe('playback', () => {
     expect(store().traces.map((t) => t.decision.status)).toEqual([200, 200, 200, 200, 200, 429]);
   });
 
-  it('hands a 10,000 burst over within a time budget per frame, holding the clock at the arrival until all are in', async () => {
+  it('decides a 10,000 burst over several frames, holding the clock at the arrival until all are in', async () => {
     await store().sendAndPlay(burst(lesson, 10_000, 0));
-    expect(store().backlogCount).toBe(10_000 - SEND_BATCH);
+    expect(store().simulation.pendingCount).toBe(10_000);
     for (let i = 0; i < 3; i++) store().tick(100);
-    let frames = 0;
+    let frames = 1;
     while (store().traces.length < 10_000 && frames < 100) {
-      expect(store().clockMs).toBeLessThanOrEqual(300);
+      // Nothing beyond the arrival is shown while requests arriving then are still undecided.
+      expect(store().clockMs).toBe(300);
+      expect(store().traces.length).toBeLessThanOrEqual(frames * DECISIONS_PER_FRAME);
       store().tick(100);
       frames++;
     }
-    // Spread over several frames by the per-frame time budget, not decided in one go.
-    expect(frames).toBeGreaterThan(1);
+    expect(frames).toBeGreaterThanOrEqual(10_000 / DECISIONS_PER_FRAME);
     expect(store().traces).toHaveLength(10_000);
+    expect(store().traces.map((t) => t.id)).toEqual(
+      Array.from({ length: 10_000 }, (_, i) => i + 1),
+    );
     expect(store().traces.every((t) => t.arrivedAtMs === 300)).toBe(true);
     expect(store().traces.filter((t) => t.decision.status === 200)).toHaveLength(5);
     store().tick(100);
     expect(store().clockMs).toBeGreaterThan(300);
+  });
+
+  it('a held clock moves on to the next undecided arrival, not past it', async () => {
+    await store().sendAndPlay([...burst(lesson, 1000, 0), ...burst(lesson, 1000, 50)]);
+    for (let i = 0; i < 3; i++) store().tick(100);
+    while (store().traces.length <= 1000) store().tick(100);
+    // The first burst is in, the second (arriving at 350) only partly: the clock waits at 350.
+    expect(store().simulation.pendingCount).toBeGreaterThan(0);
+    expect(store().clockMs).toBe(350);
+    while (store().simulation.pendingCount > 0) store().tick(100);
+    expect(store().clockMs).toBe(450);
+    expect(store().traces.map((t) => t.arrivedAtMs)).toEqual([
+      ...Array<number>(1000).fill(300),
+      ...Array<number>(1000).fill(350),
+    ]);
+  });
+
+  it('with preparers running, the clock stands still and nothing is decided', async () => {
+    let release = () => {};
+    const waiting = new Promise<void>((resolve) => (release = resolve));
+    store().setPreparer('slow', { prepare: () => waiting });
+    const sent = store().sendAndPlay(burst(lesson, 6, 0));
+    store().setPlaying(true);
+    for (let i = 0; i < 5; i++) store().tick(100);
+    expect(store().clockMs).toBe(0);
+    release();
+    await sent;
+    store().setPreparer('slow', null);
+    for (let i = 0; i < 3; i++) store().tick(100);
+    expect(store().traces).toHaveLength(6);
   });
 
   it('with reduced motion shows every outcome at once, clock at the last response', async () => {
@@ -62,10 +96,14 @@ describe('playback', () => {
     expect(store().clockMs).toBe(10_500);
   });
 
-  it('reset drops a half-sent backlog', async () => {
+  it('reset drops a half-decided burst', async () => {
     await store().sendAndPlay(burst(lesson, 5000, 0));
+    for (let i = 0; i < 4; i++) store().tick(100);
+    expect(store().traces.length).toBeGreaterThan(0);
+    expect(store().simulation.pendingCount).toBeGreaterThan(0);
     store().resetAll();
-    expect(store().backlogCount).toBe(0);
+    expect(store().simulation.pendingCount).toBe(0);
+    expect(store().clockMs).toBe(0);
     for (let i = 0; i < 10; i++) store().tick(100);
     expect(store().traces).toHaveLength(0);
   });
