@@ -11,9 +11,9 @@ export const SPEEDS: readonly number[] = [0.25, 0.5, 1, 2, 4, 8];
  * holds at the first arrival not yet decided, so decisions still happen in arrival order at
  * their true times.
  */
-export const DECISIONS_PER_FRAME = 150;
+export const DECISIONS_PER_FRAME = 400;
 const DECISION_CHUNK = 100;
-const FRAME_BUDGET_MS = 3;
+const FRAME_BUDGET_MS = 5;
 
 /** A frame longer than this (a background tab, a debugger) moves the clock no further. */
 const MAX_FRAME_MS = 100;
