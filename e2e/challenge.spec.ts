@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { MODEL_SOLUTION } from '../src/content/challenge/modelSolution';
 import { ChallengePage } from './pages/challenge';
+import { PlaygroundPage } from './pages/playground';
 
 const FIXED_WINDOW = `class RateLimiter {
   counts = new Map();
@@ -10,6 +11,14 @@ const FIXED_WINDOW = `class RateLimiter {
     const used = this.counts.get(key) ?? 0;
     if (used >= this.maxRequests) return false;
     this.counts.set(key, used + 1);
+    return true;
+  }
+}`;
+
+/** Lets everything through: in the playground, a burst of 6 is then six 200s. */
+const NEVER_REFUSES = `class RateLimiter {
+  constructor(maxRequests: number, windowMs: number) {}
+  allowRequest(clientId: string, timestamp: number): boolean {
     return true;
   }
 }`;
@@ -96,5 +105,29 @@ test.describe('coding challenge', () => {
     await challenge.resetButton.click();
     await page.getByRole('dialog').getByRole('button', { name: 'Reset' }).click();
     await expect(challenge.editor).toContainText('Write a sliding-window rate limiter');
+  });
+
+  test('the playground can run on the learner’s limiter, and switch back', async ({ page }) => {
+    await challenge.replaceCode(NEVER_REFUSES);
+    await challenge.section
+      .getByRole('button', { name: 'Use my limiter in the playground' })
+      .click();
+    await expect(challenge.section.getByText('Using your limiter in the playground')).toBeVisible();
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const playground = new PlaygroundPage(page);
+    await playground.sendBurst();
+    // The learner's code refuses nothing, so the sixth request is not a 429 this time.
+    await expect(playground.rows(200)).toHaveCount(6);
+    await expect(playground.rows(429)).toHaveCount(0);
+
+    await challenge.section
+      .getByRole('button', { name: 'Switch back to the built-in limiter' })
+      .click();
+    await playground.sendBurst();
+    // The built-in limiter starts afresh: five more pass, the sixth is refused.
+    const count = (what: string) => playground.root.getByTestId(`count-${what}`);
+    await expect(count('all')).toHaveText('12');
+    await expect(count('200')).toHaveText('11');
+    await expect(count('429')).toHaveText('1');
   });
 });
