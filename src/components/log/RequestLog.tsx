@@ -56,7 +56,9 @@ export function RequestLog() {
       </div>
       <div
         className="log-scroll"
-        style={{ height: Math.min(VIEW_HEIGHT_PX, Math.max(rows.length, 2) * ROW_HEIGHT_PX + 2) }}
+        // A fixed height: the first rows of a burst must not move the rest of the page, which
+        // would lay out the whole lesson below in the same frame.
+        style={{ height: VIEW_HEIGHT_PX }}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         tabIndex={0}
         aria-label="Request log, scrollable"
