@@ -115,6 +115,7 @@ test.describe('coding challenge', () => {
     await expect(challenge.section.getByText('Using your limiter in the playground')).toBeVisible();
     await page.emulateMedia({ reducedMotion: 'reduce' });
     const playground = new PlaygroundPage(page);
+    await expect(playground.graph.getByText('your RateLimiter')).toBeVisible();
     await playground.sendBurst();
     // The learner's code refuses nothing, so the sixth request is not a 429 this time.
     await expect(playground.rows(200)).toHaveCount(6);

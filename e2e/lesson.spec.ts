@@ -90,3 +90,15 @@ test('a corrupt saved state starts fresh and says so', async ({ page }) => {
   await lesson.playground.sendOne({ client: 'Anonymous script (no key)', path: '/api/users' });
   await lesson.expectDone('no-key');
 });
+
+test('a term link lands on its glossary entry even when the search hides it', async ({ page }) => {
+  await page.goto('/');
+  const search = page.getByLabel('Search the terms');
+  await search.fill('token bucket');
+  const entry = page.locator('#term-microservices');
+  await expect(entry).toHaveCount(0);
+  await page.locator('#why').getByRole('link', { name: 'microservices' }).click();
+  await expect(search).toHaveValue('');
+  await expect(entry).toBeVisible();
+  await expect(entry).toBeFocused();
+});

@@ -2,6 +2,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import { ALGORITHMS, type StageName } from '../../engine';
 import { useAppStore } from '../../store';
+import { PREPARER_NAME as ROUTE_LOOKUP_PREPARER } from '../exercises/routeLookupPreparer';
 import { countByStatus, STATUSES } from '../log/statusCounts';
 import { GATEWAY_NODE_ID, stageHighlightId, type GatewayNodeType } from './nodeData';
 
@@ -29,13 +30,16 @@ export const GatewayNode = memo(function GatewayNode({ data }: NodeProps<Gateway
   const settings = useAppStore((s) => s.settings);
   const routeCount = useAppStore((s) => s.routes.length);
   const highlighted = useAppStore((s) => s.highlight === GATEWAY_NODE_ID);
+  // Learner code can stand in for a stage (the challenge's limiter, experiment 4's lookup).
+  const learnerLimiter = useAppStore((s) => s.learnerLimiter.active);
+  const learnerLookup = useAppStore((s) => s.preparers.has(ROUTE_LOOKUP_PREPARER));
   const counts = useMemo(() => countByStatus(traces), [traces]);
   const algorithm =
     ALGORITHMS.find((a) => a.name === settings.algorithm)?.label ?? settings.algorithm;
   const details: Record<StageName, string> = {
     auth: settings.keyMode === 'registered' ? 'registered keys' : 'any key',
-    'rate-limit': `${settings.maxRequests} per ${settings.windowMs / 1000} s, ${algorithm}`,
-    router: `${routeCount} routes`,
+    'rate-limit': `${settings.maxRequests} per ${settings.windowMs / 1000} s, ${learnerLimiter ? 'your RateLimiter' : algorithm}`,
+    router: learnerLookup ? `${routeCount} routes, your findRoute` : `${routeCount} routes`,
   };
   return (
     <div

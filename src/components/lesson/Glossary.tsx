@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { searchGlossary } from '../../content/glossary';
 
 /** Section 2: the terms, searchable; each entry is the target of `<Term>` links (`#term-<id>`). */
@@ -7,6 +7,21 @@ export function Glossary() {
   const searchId = useId();
   const countId = useId();
   const entries = searchGlossary(query);
+
+  // A <Term> link must always land: if the search hides its entry, clear the search first.
+  useEffect(() => {
+    const reveal = () => {
+      const id = decodeURIComponent(window.location.hash).replace(/^#term-/, '');
+      if (id === window.location.hash || id === '') return;
+      setQuery((current) =>
+        searchGlossary(current).some((entry) => entry.id === id) ? current : '',
+      );
+      // After React shows the entry again, move focus to it (the browser's jump found nothing).
+      requestAnimationFrame(() => document.getElementById(`term-${id}`)?.focus());
+    };
+    window.addEventListener('hashchange', reveal);
+    return () => window.removeEventListener('hashchange', reveal);
+  }, []);
   return (
     <div className="glossary">
       <label htmlFor={searchId}>Search the terms</label>
