@@ -11,6 +11,7 @@
  */
 import type { ChallengeReport, LimiterCall, SourceProblem } from '../challenge/types';
 import { runInSandbox, type RunOptions } from './client';
+import type { JudgeRequest } from './judgeWorker';
 import type { SandboxError } from './protocol';
 
 export { DEFAULT_TIMEOUT_MS, type SandboxError, type SandboxJob } from './protocol';
@@ -32,12 +33,38 @@ export async function runGrade(
   const outcome = await runInSandbox({ kind: 'grade', source }, options);
   if (!outcome.ok) return outcome;
   if (outcome.message.type !== 'grade-done') return unexpected();
-  // The judge (with fast-check) loads only when a grade is needed, keeping it out of the first load.
-  const { judgeObservations } = await import('../challenge/judge');
-  return {
-    ok: true,
-    report: judgeObservations(outcome.message.observations, outcome.runMs),
-  };
+  return judge({ observations: outcome.message.observations, runMs: outcome.runMs });
+}
+
+/** Most time judging may take before the page gives up on it. */
+const JUDGE_LIMIT_MS = 20_000;
+
+/**
+ * Judges observations in a worker of our own (judgeWorker.ts), so the page stays responsive and
+ * the judge (with fast-check) stays out of the first load.
+ */
+function judge(
+  request: JudgeRequest,
+): Promise<{ ok: true; report: ChallengeReport } | { ok: false; error: SandboxError }> {
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('./judgeWorker.ts', import.meta.url), { type: 'module' });
+    const finish = (
+      outcome: { ok: true; report: ChallengeReport } | { ok: false; error: SandboxError },
+    ) => {
+      clearTimeout(timer);
+      worker.terminate();
+      resolve(outcome);
+    };
+    const failed = (message: string) => finish({ ok: false, error: { kind: 'crashed', message } });
+    const timer = setTimeout(() => failed('Judging the results took too long.'), JUDGE_LIMIT_MS);
+    worker.onmessage = (event: MessageEvent<ChallengeReport>) =>
+      finish({ ok: true, report: event.data });
+    worker.onerror = (event) => {
+      event.preventDefault();
+      failed(`Judging the results failed${event.message ? `: ${event.message}` : ''}.`);
+    };
+    worker.postMessage(request);
+  });
 }
 
 /** The learner's RateLimiter(maxRequests, windowMs) answers for `calls`, from a fresh instance. */
