@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
 import type { HttpStatus, RequestTrace } from '../../engine';
 import { CLIENTS } from '../../content/services';
-import { useAppStore } from '../../store';
 import { LogRow, ROW_HEIGHT_PX } from './LogRow';
 import { TraceDetails } from './TraceDetails';
+import { useThrottledTraces } from './useThrottledTraces';
 import { countByStatus, STATUSES, STATUS_TEXT } from './statusCounts';
 import './log.css';
 
@@ -17,7 +17,7 @@ const clientLabel = (id: string) => CLIENTS.find((c) => c.id === id)?.label ?? i
  * 10,000 requests scroll as easily as 6; every one stays reachable by scrolling.
  */
 export function RequestLog() {
-  const traces = useAppStore((s) => s.traces);
+  const traces = useThrottledTraces();
   const [filter, setFilter] = useState<HttpStatus | 'all'>('all');
   const [scrollTop, setScrollTop] = useState(0);
   const [selectedId, setSelectedId] = useState<number | null>(null);
