@@ -1,4 +1,4 @@
-import { checkApiKey, type KeyMode } from './auth';
+import { checkApiKey, type AuthVerdict, type KeyMode } from './auth';
 import { SettingError } from './errors';
 import { createLimiter, type LimiterSpec, type RateLimitAlgorithm } from './limiters';
 import {
@@ -236,6 +236,11 @@ export class Gateway {
   handle(request: GatewayRequest, atMs: number): GatewayDecision {
     if (!Number.isFinite(atMs)) throw new SettingError('nowMs', `must be a number, got ${atMs}`);
     return runPipeline(this.stages, request, atMs);
+  }
+
+  /** What the authentication stage says about `apiKey` with the current settings; no side effects. */
+  authenticate(apiKey: string | null | undefined): AuthVerdict {
+    return checkApiKey(apiKey, this.settings.keyMode, new Set(this.settings.registeredKeys));
   }
 
   getSettings(): GatewaySettings {

@@ -209,3 +209,59 @@ describe('Simulation step by step', () => {
     expect(sim.pendingCount).toBe(300_000);
   });
 });
+
+describe('what the simulation says before deciding', () => {
+  it('limiterCallsFor names exactly the calls the limiter then gets', () => {
+    const g = gateway();
+    const seen: { clientId: string; timestampMs: number }[] = [];
+    const limiter = g.getLimiter();
+    g.useLimiter({
+      ...limiter,
+      algorithm: limiter.algorithm,
+      policy: limiter.policy,
+      lastDelayMs: 0,
+      clientCount: 0,
+      allowRequest: (clientId, timestampMs) => {
+        seen.push({ clientId, timestampMs });
+        return limiter.allowRequest(clientId, timestampMs);
+      },
+      snapshot: (clientId, nowMs) => limiter.snapshot(clientId, nowMs),
+      evictIdle: (nowMs) => limiter.evictIdle(nowMs),
+    });
+    const unknown: RequestTemplate = { clientId: 'mallory', apiKey: 'zzz999', path: '/api/users' };
+    // Sent out of order on purpose: the calls come in arrival order.
+    const requests = [
+      ...burst(ALICE, 2, 40),
+      ...burst(NO_KEY, 1, 10),
+      ...burst(unknown, 1, 20),
+      ...burst(LOST, 1, 0),
+    ];
+    const sim = new Simulation(g, { timing: TIMING });
+    const predicted = sim.limiterCallsFor(requests);
+    sim.send(requests);
+    sim.runAll();
+    expect(seen).toEqual(predicted);
+    expect(predicted).toEqual([
+      { clientId: 'abc123', timestampMs: 100 },
+      { clientId: 'abc123', timestampMs: 140 },
+      { clientId: 'abc123', timestampMs: 140 },
+    ]);
+  });
+
+  it('arrivalMs is when the request is decided', () => {
+    const sim = new Simulation(gateway(), { timing: TIMING });
+    const [request] = burst(ALICE, 1, 250);
+    sim.send([request as TrafficRequest]);
+    expect(sim.nextArrivalMs).toBe(sim.arrivalMs(request as TrafficRequest));
+    expect(sim.runAll()[0]?.arrivedAtMs).toBe(350);
+  });
+
+  it('the gateway answers authentication questions with its current settings', () => {
+    const g = gateway();
+    expect(g.authenticate('abc123').ok).toBe(true);
+    expect(g.authenticate('zzz999')).toMatchObject({ ok: false, reason: 'unknown' });
+    expect(g.authenticate(null)).toMatchObject({ ok: false, reason: 'missing' });
+    g.configure({ keyMode: 'presence' });
+    expect(g.authenticate('zzz999').ok).toBe(true);
+  });
+});

@@ -73,7 +73,7 @@ export interface RequestTrace {
  * sent later but arriving earlier is still decided first. Same seed and traffic → same traces.
  */
 export class Simulation {
-  private readonly timing: Timing;
+  readonly timing: Timing;
   private readonly random: Random;
   /** Waiting requests, sorted by arrival; `cursor` is the first not yet decided. */
   private queue: TrafficRequest[] = [];
@@ -98,7 +98,7 @@ export class Simulation {
     // A burst or a generator's output is already in time order: then no sort, just a check.
     const arriving = inSendOrder(traffic) ? traffic : [...traffic].sort(bySentAt);
     const first = arriving[0] as TrafficRequest;
-    const earliest = first.sentAtMs + this.timing.networkMs;
+    const earliest = this.arrivalMs(first);
     if (earliest < this.decidedUpToMs) {
       throw new RangeError(
         `a request would arrive at ${earliest} ms, before requests already decided at ${this.decidedUpToMs} ms`,
@@ -125,7 +125,7 @@ export class Simulation {
     const fresh: RequestTrace[] = [];
     while (this.cursor < this.queue.length && fresh.length < maxDecisions) {
       const request = this.queue[this.cursor] as TrafficRequest;
-      const arrivedAtMs = request.sentAtMs + this.timing.networkMs;
+      const arrivedAtMs = this.arrivalMs(request);
       if (arrivedAtMs > nowMs) break;
       this.cursor++;
       const trace = this.decide(request, arrivedAtMs);
@@ -144,6 +144,25 @@ export class Simulation {
     return this.advanceTo(Infinity);
   }
 
+  /** When `request` reaches the gateway: the moment it is decided. */
+  arrivalMs(request: TrafficRequest): number {
+    return request.sentAtMs + this.timing.networkMs;
+  }
+
+  /**
+   * The calls the rate limiter will get for `requests` with the gateway's current settings, in
+   * arrival order: only requests that pass authentication reach it, keyed by API key, at arrival.
+   */
+  limiterCallsFor(
+    requests: readonly TrafficRequest[],
+  ): { clientId: string; timestampMs: number }[] {
+    // A stable sort, as the queue's: arrival order, ties in sending order.
+    return [...requests]
+      .sort((a, b) => a.sentAtMs - b.sentAtMs)
+      .filter((request) => this.gateway.authenticate(request.apiKey).ok)
+      .map((request) => ({ clientId: request.apiKey ?? '', timestampMs: this.arrivalMs(request) }));
+  }
+
   /** Requests queued but not yet at the gateway, in arrival order. */
   get pending(): readonly TrafficRequest[] {
     return this.queue.slice(this.cursor);
@@ -157,7 +176,7 @@ export class Simulation {
   /** When the next queued request reaches the gateway, or null. */
   get nextArrivalMs(): number | null {
     const next = this.queue[this.cursor];
-    return next === undefined ? null : next.sentAtMs + this.timing.networkMs;
+    return next === undefined ? null : this.arrivalMs(next);
   }
 
   get traces(): readonly RequestTrace[] {
