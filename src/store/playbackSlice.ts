@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import { DEFAULT_TIMING, type RequestTrace, type TrafficRequest } from '../engine';
+import type { RequestTrace, TrafficRequest } from '../engine';
 import { lastResponseMs, nextEventMs } from '../components/playback/timeline';
 import type { AppState } from './index';
 
@@ -106,7 +106,7 @@ export const createPlaybackSlice: StateCreator<AppState, [], [], PlaybackSlice> 
   settleNow: () => {
     const { simulation, advanceClock } = get();
     const last = simulation.pending.at(-1);
-    if (last !== undefined) advanceClock(last.sentAtMs + DEFAULT_TIMING.networkMs);
+    if (last !== undefined) advanceClock(simulation.arrivalMs(last));
     const { traces, clockMs } = get();
     advanceClock(Math.max(clockMs, lastResponseMs(traces)));
   },

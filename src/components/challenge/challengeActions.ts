@@ -1,6 +1,6 @@
 import type { Mismatch } from '../../challenge/types';
 import { REGISTERED_KEYS } from '../../content/services';
-import { DEFAULT_TIMING, type TrafficRequest } from '../../engine';
+import type { TrafficRequest } from '../../engine';
 import { runGrade } from '../../sandbox';
 import { useAppStore } from '../../store';
 import { startLearnerLimiter } from './learnerLimiter';
@@ -52,25 +52,24 @@ export async function replayOnGraph(source: string, mismatch: Mismatch): Promise
   // Requests reach the limiter networkMs after they are sent. Keep the test's own times when they
   // allow it; otherwise shift by whole windows (which still changes answers of code that, wrongly,
   // depends on absolute time) and say so.
+  const { simulation } = useAppStore.getState();
+  const { networkMs } = simulation.timing;
   const firstMs = calls[0]?.timestampMs ?? 0;
   const { windowMs } = mismatch.limiterCase;
-  const shiftMs =
-    firstMs >= DEFAULT_TIMING.networkMs
-      ? 0
-      : Math.ceil((DEFAULT_TIMING.networkMs - firstMs) / windowMs) * windowMs;
+  const shiftMs = firstMs >= networkMs ? 0 : Math.ceil((networkMs - firstMs) / windowMs) * windowMs;
   const traffic: TrafficRequest[] = calls.map((call) => ({
     clientId: keyOf(call.clientId),
     apiKey: keyOf(call.clientId),
     path: '/api/users',
-    sentAtMs: call.timestampMs + shiftMs - DEFAULT_TIMING.networkMs,
+    sentAtMs: call.timestampMs + shiftMs - networkMs,
   }));
   try {
     await useAppStore.getState().sendTraffic(traffic);
   } catch (error) {
     return `The replay could not be sent: ${error instanceof Error ? error.message : String(error)}`;
   }
-  const lastArrivalMs = (traffic.at(-1)?.sentAtMs ?? 0) + DEFAULT_TIMING.networkMs;
-  useAppStore.getState().advanceClock(lastArrivalMs);
+  const last = traffic.at(-1);
+  if (last !== undefined) useAppStore.getState().advanceClock(simulation.arrivalMs(last));
   document.getElementById('model')?.scrollIntoView({ block: 'start' });
   const renamed = useRegistered
     ? ` Clients are shown by API key: ${clients.map((c) => `${c} → ${keyOf(c)}`).join(', ')}.`

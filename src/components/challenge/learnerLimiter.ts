@@ -1,6 +1,4 @@
 import {
-  DEFAULT_TIMING,
-  checkApiKey,
   slidingLogSnapshot,
   type AlgorithmName,
   type LimiterSnapshot,
@@ -12,17 +10,6 @@ import { runLimiterDecisions } from '../../sandbox';
 import { useAppStore } from '../../store';
 
 export const LEARNER_PREPARER = 'challenge-learner-limiter';
-
-/** The limiter calls the gateway will make for these requests: only those that pass auth. */
-function limiterCallsFor(requests: readonly TrafficRequest[]): LimiterCall[] {
-  const { keyMode, registeredKeys } = useAppStore.getState().settings;
-  const known = new Set(registeredKeys);
-  // Same stable sort as the simulation's queue: arrival order, ties in sending order.
-  return [...requests]
-    .sort((a, b) => a.sentAtMs - b.sentAtMs)
-    .filter((r) => checkApiKey(r.apiKey, keyMode, known).ok)
-    .map((r) => ({ clientId: r.apiKey ?? '', timestampMs: r.sentAtMs + DEFAULT_TIMING.networkMs }));
-}
 
 /**
  * The learner's RateLimiter as an engine limiter. Learner code cannot run synchronously on the
@@ -58,7 +45,7 @@ export class LearnerLimiter implements RateLimitAlgorithm {
   async prepare(
     requests: readonly TrafficRequest[],
   ): Promise<{ ok: true } | { ok: false; message: string }> {
-    const plan = [...this.made, ...limiterCallsFor(requests)];
+    const plan = [...this.made, ...useAppStore.getState().simulation.limiterCallsFor(requests)];
     if (plan.length === this.made.length) return { ok: true };
     const result = await runLimiterDecisions(this.source, this.maxRequests, this.windowMs, plan);
     if (!result.ok) {

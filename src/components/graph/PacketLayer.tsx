@@ -109,7 +109,14 @@ export function PacketLayer({ layout }: { layout: GraphLayout }) {
       if (t < lastT || state.traces.length < hint) hint = 0;
       lastT = t;
       const pending = state.simulation.pendingCount > 0 ? state.simulation.pending : [];
-      const { marks, nextStart } = packetMarks(layout, state.traces, pending, t, hint);
+      const { marks, nextStart } = packetMarks(
+        layout,
+        state.traces,
+        pending,
+        t,
+        hint,
+        state.simulation.timing.networkMs,
+      );
       hint = nextStart;
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       draw(ctx, marks, colours, flowStore.getState().transform);

@@ -1,6 +1,6 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { DEFAULT_TIMING, type RequestTrace } from '../../engine';
+import type { RequestTrace } from '../../engine';
 import { useAppStore } from '../../store';
 import type { ServiceNodeType } from './nodeData';
 
@@ -10,10 +10,11 @@ export function servedCount(
   service: string,
   clockMs: number,
 ): number {
-  const back = DEFAULT_TIMING.upstreamMs + DEFAULT_TIMING.networkMs;
   let count = 0;
   for (const trace of traces) {
-    if (trace.decision.service === service && trace.respondedAtMs - back <= clockMs) count++;
+    if (trace.decision.service !== service) continue;
+    const served = trace.events.find((event) => event.type === 'served');
+    if (served !== undefined && served.atMs <= clockMs) count++;
   }
   return count;
 }

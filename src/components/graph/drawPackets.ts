@@ -1,5 +1,4 @@
 import type { HttpStatus, RequestTrace, TrafficRequest } from '../../engine';
-import { DEFAULT_TIMING } from '../../engine';
 import { packetPath } from '../playback/packetPath';
 import { anchorOf, type GraphLayout } from './layout';
 
@@ -80,6 +79,8 @@ export function packetMarks(
   pending: readonly TrafficRequest[],
   t: number,
   startIndex: number,
+  /** The simulation's client → gateway time, for requests not yet at the gateway. */
+  networkMs: number,
 ): { marks: PacketMark[]; nextStart: number } {
   let start = Math.min(startIndex, traces.length);
   while (start < traces.length && (traces[start] as RequestTrace).respondedAtMs <= t) start++;
@@ -111,7 +112,7 @@ export function packetMarks(
   const clientAnchors = new Map<string, { x: number; y: number }>();
   for (const request of pending) {
     if (request.sentAtMs > t) continue;
-    const f = Math.min(1, (t - request.sentAtMs) / DEFAULT_TIMING.networkMs);
+    const f = Math.min(1, (t - request.sentAtMs) / networkMs);
     let from = clientAnchors.get(request.clientId);
     if (from === undefined) {
       from = anchorOf(layout, { kind: 'client', clientId: request.clientId });

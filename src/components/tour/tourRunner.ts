@@ -1,4 +1,4 @@
-import { burst, DEFAULT_TIMING, type RequestTrace, type SimEvent } from '../../engine';
+import { burst, type RequestTrace, type SimEvent } from '../../engine';
 import {
   TOUR_TRAFFIC,
   type TourMoment,
@@ -28,8 +28,8 @@ export function highlightId(target: TourTarget): string {
 /** Sends the scenario's traffic at the current clock, for real. */
 export async function startScenario(scenario: TourScenario): Promise<ScenarioRun> {
   const spec = TOUR_TRAFFIC[scenario];
-  const { clockMs, gateway, traces, sendTraffic } = useAppStore.getState();
-  const arrivalMs = clockMs + DEFAULT_TIMING.networkMs;
+  const { clockMs, gateway, simulation, traces, sendTraffic } = useAppStore.getState();
+  const arrivalMs = clockMs + simulation.timing.networkMs;
   const count =
     spec.count !== 'fill'
       ? spec.count
@@ -83,7 +83,7 @@ export async function showStep(
   let target = run.sentAtMs;
   let trace: RequestTrace | undefined;
   if (step.moment !== 'sent') {
-    const arrival = run.sentAtMs + DEFAULT_TIMING.networkMs;
+    const arrival = run.sentAtMs + useAppStore.getState().simulation.timing.networkMs;
     if (useAppStore.getState().clockMs < arrival) useAppStore.getState().advanceClock(arrival);
     trace = followedTrace(run, step.scenario);
     if (trace !== undefined) target = momentMs(trace, step.moment);
