@@ -13,7 +13,7 @@ import {
   routesAsTable,
   unansweredPaths,
 } from '../components/exercises/learnerLookup';
-import { INITIAL_ROUTES } from './services';
+import { INITIAL_ROUTES, INITIAL_SETTINGS } from './services';
 import {
   EXACT_LOOKUP,
   EXPERIMENTS,
@@ -22,13 +22,7 @@ import {
   type ExperimentId,
 } from './experiments';
 
-const SETTINGS: GatewaySettings = {
-  maxRequests: 5,
-  windowMs: 60_000,
-  algorithm: 'sliding-window-log',
-  keyMode: 'registered',
-  registeredKeys: ['abc123', 'web456'],
-};
+const SETTINGS = INITIAL_SETTINGS;
 
 /** A playground as the page has it: a gateway with the starting routes and its simulation. */
 function playground(settings: Partial<GatewaySettings> = {}) {

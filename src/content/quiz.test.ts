@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { Gateway, type GatewaySettings } from '../engine';
+import { Gateway } from '../engine';
 import { FIXED_QUESTIONS, isCorrect, type QuizQuestion } from './quiz';
 import { generatePredictQuestions } from './quizGenerators';
-import { INITIAL_ROUTES } from './services';
+import { INITIAL_ROUTES, INITIAL_SETTINGS } from './services';
 
-const SETTINGS: GatewaySettings = {
-  maxRequests: 5,
-  windowMs: 60_000,
-  algorithm: 'sliding-window-log',
-  keyMode: 'registered',
-  registeredKeys: ['abc123', 'web456'],
-};
+const SETTINGS = INITIAL_SETTINGS;
 
 function validate(question: QuizQuestion) {
   const optionIds = question.options.map((option) => option.id);

@@ -1,4 +1,4 @@
-import type { Route } from '../engine';
+import type { GatewaySettings, Route } from '../engine';
 
 /** A client drawn on the graph: a name for people and the API key it sends (null: none). */
 export interface ClientProfile {
@@ -24,6 +24,15 @@ export const CLIENTS: readonly ClientProfile[] = [
 
 /** Keys the gateway knows when it checks registered keys. */
 export const REGISTERED_KEYS: readonly string[] = ['abc123', 'web456'];
+
+/** The playground's gateway as the lesson has it: 5 requests per minute per key, known keys only. */
+export const INITIAL_SETTINGS: GatewaySettings = {
+  maxRequests: 5,
+  windowMs: 60_000,
+  algorithm: 'sliding-window-log',
+  keyMode: 'registered',
+  registeredKeys: REGISTERED_KEYS,
+};
 
 export const SERVICES: readonly ServiceProfile[] = [
   { id: 'user-service', label: 'User service', url: 'http://user-service:3001' },

@@ -10,18 +10,10 @@ import {
   type RouteLookup,
   type TrafficRequest,
 } from '../engine';
-import { INITIAL_ROUTES, REGISTERED_KEYS } from '../content/services';
+import { INITIAL_ROUTES, INITIAL_SETTINGS } from '../content/services';
 import type { AppState } from './index';
 
 export const PLAYGROUND_SEED = 2024;
-
-export const INITIAL_SETTINGS: GatewaySettings = {
-  maxRequests: 5,
-  windowMs: 60_000,
-  algorithm: 'sliding-window-log',
-  keyMode: 'registered',
-  registeredKeys: REGISTERED_KEYS,
-};
 
 /**
  * Something that must get ready before traffic enters the simulation, e.g. learner code in the
