@@ -5,6 +5,7 @@ import { persistOptions } from './persistence';
 import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice';
 import { createPlaygroundSlice, type PlaygroundSlice } from './playgroundSlice';
 import { createProgressSlice, type ProgressSlice } from './progressSlice';
+import { followTraces } from './shownTraces';
 
 /** The whole app state: one store made of typed slices; only progress is persisted. */
 export type AppState = PlaygroundSlice & PlaybackSlice & ProgressSlice & ChallengeSlice;
@@ -18,3 +19,6 @@ export const createAppState: StateCreator<AppState> = (...a) => ({
 });
 
 export const useAppStore = create<AppState>()(persist(createAppState, persistOptions));
+
+/** The decided requests as the panels show them: they catch up between the frames that decide. */
+export const useShownTraces = followTraces(useAppStore);

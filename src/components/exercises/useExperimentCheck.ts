@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import type { CheckResult, Experiment } from '../../content/experiments';
-import { useAppStore } from '../../store';
+import { useAppStore, useShownTraces } from '../../store';
 import { tracesSince, type ExperimentStatus } from '../../store/progressSlice';
 import { isLearnerRoute } from './routeLookupPreparer';
 
@@ -12,8 +12,8 @@ export function useExperimentCheck(experiment: Experiment): {
   result: CheckResult;
   status: ExperimentStatus;
 } {
-  const traces = useAppStore((s) => s.traces);
-  const simulation = useAppStore((s) => s.simulation);
+  const traces = useShownTraces((s) => s.traces);
+  const simulation = useShownTraces((s) => s.simulation);
   const baseline = useAppStore((s) => s.experimentBaselines[experiment.id]);
   const prediction = useAppStore((s) => s.burstPrediction);
   const status = useAppStore((s) => s.experiments[experiment.id]) ?? 'not-started';

@@ -1,7 +1,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import { ALGORITHMS, type StageName } from '../../engine';
-import { useAppStore } from '../../store';
+import { useAppStore, useShownTraces } from '../../store';
 import { PREPARER_NAME as ROUTE_LOOKUP_PREPARER } from '../exercises/routeLookupPreparer';
 import { countByStatus, STATUSES } from '../log/statusCounts';
 import { GATEWAY_NODE_ID, stageHighlightId, type GatewayNodeType } from './nodeData';
@@ -26,7 +26,7 @@ function StageBox({ stage, detail, index }: { stage: StageName; detail: string; 
 /** The gateway: its three stages in order, and how many requests got each status. */
 export const GatewayNode = memo(function GatewayNode({ data }: NodeProps<GatewayNodeType>) {
   const { orientation, width, height } = data;
-  const traces = useAppStore((s) => s.traces);
+  const traces = useShownTraces((s) => s.traces);
   const settings = useAppStore((s) => s.settings);
   const routeCount = useAppStore((s) => s.routes.length);
   const highlighted = useAppStore((s) => s.highlight === GATEWAY_NODE_ID);

@@ -28,7 +28,7 @@ export const LogRow = memo(function LogRow({
   setSize: number;
   clientLabel: string;
   selected: boolean;
-  onSelect: () => void;
+  onSelect: (id: number) => void;
 }) {
   const { status } = trace.decision;
   return (
@@ -48,7 +48,12 @@ export const LogRow = memo(function LogRow({
       </span>
       <span className="log-stage">{STAGE_NAMES[trace.decision.decidedBy]}</span>
       <span className="log-service">{trace.decision.service ?? '—'}</span>
-      <button type="button" className="log-more" aria-expanded={selected} onClick={onSelect}>
+      <button
+        type="button"
+        className="log-more"
+        aria-expanded={selected}
+        onClick={() => onSelect(trace.id)}
+      >
         {selected ? 'Hide' : 'Headers'}
         <span className="visually-hidden"> of request {trace.id}</span>
       </button>

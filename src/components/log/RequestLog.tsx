@@ -1,14 +1,16 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { HttpStatus, RequestTrace } from '../../engine';
 import { CLIENTS } from '../../content/services';
+import { useShownTraces } from '../../store';
 import { LogRow, ROW_HEIGHT_PX } from './LogRow';
 import { TraceDetails } from './TraceDetails';
-import { useThrottledTraces } from './useThrottledTraces';
 import { countByStatus, STATUSES, STATUS_TEXT } from './statusCounts';
 import './log.css';
 
 const VIEW_HEIGHT_PX = 320;
-const OVERSCAN = 6;
+const OVERSCAN = 3;
+/** More than the rows ever rendered at once, so a row keeps its key while it stays in view. */
+const SLOTS = Math.ceil(VIEW_HEIGHT_PX / ROW_HEIGHT_PX) + 2 * OVERSCAN + 2;
 
 const clientLabel = (id: string) => CLIENTS.find((c) => c.id === id)?.label ?? id;
 
@@ -17,7 +19,7 @@ const clientLabel = (id: string) => CLIENTS.find((c) => c.id === id)?.label ?? i
  * 10,000 requests scroll as easily as 6; every one stays reachable by scrolling.
  */
 export function RequestLog() {
-  const traces = useThrottledTraces();
+  const traces = useShownTraces((s) => s.traces);
   const [filter, setFilter] = useState<HttpStatus | 'all'>('all');
   const [scrollTop, setScrollTop] = useState(0);
   const [selectedId, setSelectedId] = useState<number | null>(null);
@@ -33,6 +35,10 @@ export function RequestLog() {
   );
   const selected: RequestTrace | undefined =
     selectedId === null ? undefined : traces[selectedId - 1];
+  const toggleSelected = useCallback(
+    (id: number) => setSelectedId((current) => (current === id ? null : id)),
+    [],
+  );
 
   return (
     <section className="request-log" aria-labelledby="log-title">
@@ -71,14 +77,17 @@ export function RequestLog() {
         >
           {rows.slice(first, last).map((trace, i) => (
             <LogRow
-              key={trace.id}
+              // Keyed by place in the view, not by request: newest first, every redraw during a
+              // burst shows other requests in the same rows, and reusing the rows' elements
+              // (changing only their text) costs far less layout than building new ones.
+              key={(first + i) % SLOTS}
               trace={trace}
               top={(first + i) * ROW_HEIGHT_PX}
               position={first + i + 1}
               setSize={rows.length}
               clientLabel={clientLabel(trace.request.clientId)}
               selected={trace.id === selectedId}
-              onSelect={() => setSelectedId(trace.id === selectedId ? null : trace.id)}
+              onSelect={toggleSelected}
             />
           ))}
         </ol>

@@ -1,18 +1,18 @@
-import { useAppStore, type AppState } from '../../store';
+import { useAppStore, useShownTraces, type AppState } from '../../store';
 import type { ClientProfile } from '../../content/services';
 import { formatClock, formatWait } from './timeline';
 import { windowStrip } from './windowStrip';
 
-/** Re-render five times per simulated second at most: the strip need not move every frame. */
 /** Most blocks stacked at one spot of the strip. */
 const STACK = 5;
 
+/** Re-render five times per simulated second at most: the strip need not move every frame. */
 const selectTick = (s: AppState) => Math.floor(s.clockMs / 200);
 
 /** One client's rate-limit window: allowed marks, refusals, what is left and when the next slot comes. */
 export function WindowPanel({ client }: { client: ClientProfile }) {
   useAppStore(selectTick);
-  const traces = useAppStore((s) => s.traces);
+  const traces = useShownTraces((s) => s.traces);
   const settings = useAppStore((s) => s.settings);
   const { gateway, clockMs } = useAppStore.getState();
   const apiKey = client.apiKey;
