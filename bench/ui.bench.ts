@@ -2,8 +2,10 @@
  * The playground under load, in the built app: bursts of 100, 1,000 and 10,000 requests sent from
  * the UI at 1× speed. Prints frames per second (median and 5th percentile, from the page's own
  * requestAnimationFrame timestamps during playback), the longest task (PerformanceObserver
- * 'longtask') and how long until the log counts every request. Run with `npm run bench:ui`
- * (which builds first). Starts its own `vite preview` on port 4174 and stops it at the end.
+ * 'longtask') and how long until the log counts every request. Each burst runs BENCH_RUNS times
+ * (3 unless set), and a target counts as met only when every run meets it. Run with
+ * `npm run bench:ui` (which builds first). Starts its own `vite preview` on port 4174 and stops it
+ * at the end.
  */
 import { spawn } from 'node:child_process';
 import { chromium, type Page } from '@playwright/test';
@@ -12,11 +14,14 @@ import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium-path.mjs';
 const PORT = 4174;
 const BASE = `http://127.0.0.1:${PORT}/`;
 const BURSTS = [100, 1000, 10_000] as const;
+/** Each burst is measured this many times, each in a fresh page: one run says little on a busy machine. */
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 /** Real ms of playback measured after the click: the whole trip takes about 2.5 s at 1×. */
 const PLAYBACK_MS = 3500;
 
 interface Row {
   count: number;
+  run: number;
   fpsMedian: number;
   fpsP5: number;
   longestTaskMs: number;
@@ -62,18 +67,20 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[i] as number;
 }
 
-async function measure(page: Page, count: number): Promise<Row> {
+async function measure(page: Page, count: number, run: number): Promise<Row> {
   await page.goto(BASE);
   // Let the page settle (first layout, fitView, first canvas frame): we measure the burst only.
   await page.waitForTimeout(2000);
   const playground = page.locator('section.playground');
   await playground.getByLabel('How many (1–10,000)', { exact: true }).fill(String(count));
-  await playground
-    .getByRole('button', { name: 'Send burst', exact: true })
-    .scrollIntoViewIfNeeded();
+  const send = playground.getByRole('button', { name: 'Send burst', exact: true });
+  await send.scrollIntoViewIfNeeded();
+  // Found before the probes start: Playwright's search by role runs in the page, and its work
+  // is not the app's.
+  const button = await send.elementHandle();
   // A string, not a function: tsx would wrap named functions in a helper the page lacks.
   const startedAt = (await page.evaluate(INSTALL_PROBES)) as number;
-  await playground.getByRole('button', { name: 'Send burst', exact: true }).click();
+  await button.click();
   const logDoneAt = await page
     .waitForFunction(
       (n) =>
@@ -94,6 +101,7 @@ async function measure(page: Page, count: number): Promise<Row> {
     .sort((a, b) => a - b);
   return {
     count,
+    run,
     fpsMedian: percentile(fps, 50),
     fpsP5: percentile(fps, 5),
     longestTaskMs: Math.max(0, ...longTasks.map((t) => t.duration)),
@@ -128,9 +136,11 @@ async function main(): Promise<void> {
     });
     const rows: Row[] = [];
     for (const count of BURSTS) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-      rows.push(await measure(await context.newPage(), count));
-      await context.close();
+      for (let run = 1; run <= RUNS; run++) {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+        rows.push(await measure(await context.newPage(), count, run));
+        await context.close();
+      }
     }
     await browser.close();
     print(rows);
@@ -139,22 +149,40 @@ async function main(): Promise<void> {
   }
 }
 
+interface Target {
+  readonly count: number;
+  readonly text: string;
+  readonly met: (r: Row) => boolean;
+}
+
+const TARGETS: readonly Target[] = [
+  {
+    count: 1000,
+    text: '≥55 fps median, no task >50 ms',
+    met: (r) => r.fpsMedian >= 55 && r.longestTaskMs <= 50,
+  },
+  { count: 10_000, text: 'no task >200 ms', met: (r) => r.longestTaskMs <= 200 },
+];
+
 function print(rows: readonly Row[]): void {
-  const target = (r: Row) =>
-    r.count === 1000
-      ? r.fpsMedian >= 55 && r.longestTaskMs <= 50
-        ? 'PASS (≥55 fps, no task >50 ms)'
-        : 'MISS (≥55 fps, no task >50 ms)'
-      : r.count === 10_000
-        ? r.longestTaskMs <= 200
-          ? 'PASS (no task >200 ms)'
-          : 'MISS (no task >200 ms)'
-        : '';
-  console.log('| burst | fps median | fps p5 | longest task | log complete after | target |');
-  console.log('|---:|---:|---:|---:|---:|---|');
+  const targetOf = (r: Row) => TARGETS.find((t) => t.count === r.count);
+  console.log('| burst | run | fps median | fps p5 | longest task | log complete after | target |');
+  console.log('|---:|---:|---:|---:|---:|---:|---|');
   for (const r of rows) {
+    const target = targetOf(r);
+    const verdict = target === undefined ? '' : target.met(r) ? 'PASS' : 'MISS';
     console.log(
-      `| ${r.count.toLocaleString('en')} | ${r.fpsMedian.toFixed(1)} | ${r.fpsP5.toFixed(1)} | ${r.longestTaskMs.toFixed(0)} ms | ${r.logCompleteMs.toFixed(0)} ms | ${target(r)} |`,
+      `| ${r.count.toLocaleString('en')} | ${r.run} | ${r.fpsMedian.toFixed(1)} | ${r.fpsP5.toFixed(1)} | ${r.longestTaskMs.toFixed(0)} ms | ${r.logCompleteMs.toFixed(0)} ms | ${verdict} |`,
+    );
+  }
+  console.log('');
+  for (const target of TARGETS) {
+    const runs = rows.filter((r) => r.count === target.count);
+    const met = runs.filter(target.met).length;
+    const worstTask = Math.max(...runs.map((r) => r.longestTaskMs));
+    const lowestFps = Math.min(...runs.map((r) => r.fpsMedian));
+    console.log(
+      `${met === runs.length ? 'PASS' : 'MISS'}  ${target.count.toLocaleString('en')} burst, ${target.text}: met in ${met} of ${runs.length} runs (longest task ${worstTask.toFixed(0)} ms, lowest median fps ${lowestFps.toFixed(1)})`,
     );
   }
   console.log(
