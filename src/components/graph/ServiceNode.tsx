@@ -1,28 +1,16 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo } from 'react';
-import type { RequestTrace } from '../../engine';
-import { useAppStore } from '../../store';
+import { memo, useCallback, useMemo } from 'react';
+import { useAppStore, useShownTraces, type AppState } from '../../store';
 import type { ServiceNodeType } from './nodeData';
-
-/** Requests this service has finished by `clockMs` (its `served` event is in the past). */
-export function servedCount(
-  traces: readonly RequestTrace[],
-  service: string,
-  clockMs: number,
-): number {
-  let count = 0;
-  for (const trace of traces) {
-    if (trace.decision.service !== service) continue;
-    const served = trace.events.find((event) => event.type === 'served');
-    if (served !== undefined && served.atMs <= clockMs) count++;
-  }
-  return count;
-}
+import { countUpTo, servedTimes } from './served';
 
 /** A backend service: its address and how many requests it has served. */
 export const ServiceNode = memo(function ServiceNode({ data, id }: NodeProps<ServiceNodeType>) {
   const { service, orientation, width, height } = data;
-  const served = useAppStore((s) => servedCount(s.traces, service.id, s.clockMs));
+  // Sorted once per change of the traces; each frame is then a binary search on the clock.
+  const traces = useShownTraces((s) => s.traces);
+  const times = useMemo(() => servedTimes(traces, service.id), [traces, service.id]);
+  const served = useAppStore(useCallback((s: AppState) => countUpTo(times, s.clockMs), [times]));
   const routed = useAppStore((s) => s.routes.some((r) => r.serviceUrl === service.url));
   const highlighted = useAppStore((s) => s.highlight === id);
   return (

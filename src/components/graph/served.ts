@@ -1,0 +1,24 @@
+import type { RequestTrace } from '../../engine';
+
+/** When each request to `service` was served, in time order: one pass per change of the traces. */
+export function servedTimes(traces: readonly RequestTrace[], service: string): Float64Array {
+  const times: number[] = [];
+  for (const trace of traces) {
+    if (trace.decision.service !== service) continue;
+    const served = trace.events.find((event) => event.type === 'served');
+    if (served !== undefined) times.push(served.atMs);
+  }
+  return Float64Array.from(times).sort();
+}
+
+/** How many of the sorted `times` are at or before `clockMs`: a binary search, once per frame. */
+export function countUpTo(times: Float64Array, clockMs: number): number {
+  let low = 0;
+  let high = times.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((times[mid] as number) <= clockMs) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
