@@ -9,8 +9,6 @@ import './log.css';
 
 const VIEW_HEIGHT_PX = 320;
 const OVERSCAN = 3;
-/** More than the rows ever rendered at once, so a row keeps its key while it stays in view. */
-const SLOTS = Math.ceil(VIEW_HEIGHT_PX / ROW_HEIGHT_PX) + 2 * OVERSCAN + 2;
 
 const clientLabel = (id: string) => CLIENTS.find((c) => c.id === id)?.label ?? id;
 
@@ -77,10 +75,9 @@ export function RequestLog() {
         >
           {rows.slice(first, last).map((trace, i) => (
             <LogRow
-              // Keyed by place in the view, not by request: newest first, every redraw during a
-              // burst shows other requests in the same rows, and reusing the rows' elements
-              // (changing only their text) costs far less layout than building new ones.
-              key={(first + i) % SLOTS}
+              // Keyed by request, not by place: a focused "Headers" button must stay with its
+              // request when newer ones push it down, not silently show another one.
+              key={trace.id}
               trace={trace}
               top={(first + i) * ROW_HEIGHT_PX}
               position={first + i + 1}
