@@ -124,6 +124,26 @@ test.describe('playback', () => {
     await expect(playground.rows(200)).toHaveCount(6);
   });
 
+  test('a focused row keeps its request and its focus while newer requests arrive', async ({
+    playground,
+  }) => {
+    await playground.field('Spacing').selectOption('spread');
+    await playground.field('Requests per second').fill('10');
+    await playground.sendBurst({ count: '40' });
+    const first = playground.log.getByRole('button', {
+      name: 'Headers of request 1',
+      exact: true,
+    });
+    await first.focus();
+    // Newest first: 39 newer rows push request 1 far below the rows the log renders.
+    await expect(playground.root.getByTestId('count-all')).toHaveText('40', { timeout: 15_000 });
+    await expect(first).toBeFocused();
+    await playground.page.keyboard.press('Enter');
+    await expect(
+      playground.page.getByRole('region', { name: /Details of request 1/ }),
+    ).toBeVisible();
+  });
+
   test('Space toggles play when focus is not in a field', async ({ playground }) => {
     await playground.page.locator('body').press('Space');
     await expect(playground.playButton()).toHaveText(/Pause/);

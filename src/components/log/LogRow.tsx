@@ -36,6 +36,7 @@ export const LogRow = memo(function LogRow({
       className="log-row"
       style={{ top, height: ROW_HEIGHT_PX }}
       data-status={status}
+      data-trace-id={trace.id}
       aria-posinset={position}
       aria-setsize={setSize}
     >

@@ -3,6 +3,7 @@ import type { HttpStatus, RequestTrace } from '../../engine';
 import { CLIENTS } from '../../content/services';
 import { useShownTraces } from '../../store';
 import { LogRow, ROW_HEIGHT_PX } from './LogRow';
+import { rowWindow } from './logWindow';
 import { TraceDetails } from './TraceDetails';
 import { countByStatus, STATUSES, STATUS_TEXT } from './statusCounts';
 import './log.css';
@@ -11,6 +12,11 @@ const VIEW_HEIGHT_PX = 320;
 const OVERSCAN = 3;
 
 const clientLabel = (id: string) => CLIENTS.find((c) => c.id === id)?.label ?? id;
+
+function traceIdOf(element: Element): number | null {
+  const id = element.closest('[data-trace-id]')?.getAttribute('data-trace-id');
+  return id === null || id === undefined ? null : Number(id);
+}
 
 /**
  * Every request, newest first, filterable by status. Only the rows in view are rendered, so
@@ -21,16 +27,27 @@ export function RequestLog() {
   const [filter, setFilter] = useState<HttpStatus | 'all'>('all');
   const [scrollTop, setScrollTop] = useState(0);
   const [selectedId, setSelectedId] = useState<number | null>(null);
+  /** The request whose row holds keyboard focus: it stays rendered when pushed out of view. */
+  const [focusedId, setFocusedId] = useState<number | null>(null);
   const counts = useMemo(() => countByStatus(traces), [traces]);
   const rows = useMemo(() => {
     const shown = filter === 'all' ? traces : traces.filter((t) => t.decision.status === filter);
     return [...shown].reverse();
   }, [traces, filter]);
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT_PX) - OVERSCAN);
-  const last = Math.min(
-    rows.length,
-    Math.ceil((scrollTop + VIEW_HEIGHT_PX) / ROW_HEIGHT_PX) + OVERSCAN,
+  const focusedIndex = useMemo(
+    () => (focusedId === null ? -1 : rows.findIndex((t) => t.id === focusedId)),
+    [rows, focusedId],
   );
+  const { first, last, kept } = rowWindow(
+    rows.length,
+    scrollTop,
+    VIEW_HEIGHT_PX,
+    ROW_HEIGHT_PX,
+    OVERSCAN,
+    focusedIndex,
+  );
+  const rendered = rows.slice(first, last).map((trace, i) => ({ trace, index: first + i }));
+  if (kept >= 0) rendered.push({ trace: rows[kept] as RequestTrace, index: kept });
   const selected: RequestTrace | undefined =
     selectedId === null ? undefined : traces[selectedId - 1];
   const toggleSelected = useCallback(
@@ -72,15 +89,19 @@ export function RequestLog() {
           aria-label="Request log"
           className="log-list"
           style={{ height: rows.length * ROW_HEIGHT_PX }}
+          onFocus={(e) => setFocusedId(traceIdOf(e.target))}
+          onBlur={(e) => {
+            if (!e.currentTarget.contains(e.relatedTarget)) setFocusedId(null);
+          }}
         >
-          {rows.slice(first, last).map((trace, i) => (
+          {rendered.map(({ trace, index }) => (
             <LogRow
               // Keyed by request, not by place: a focused "Headers" button must stay with its
               // request when newer ones push it down, not silently show another one.
               key={trace.id}
               trace={trace}
-              top={(first + i) * ROW_HEIGHT_PX}
-              position={first + i + 1}
+              top={index * ROW_HEIGHT_PX}
+              position={index + 1}
               setSize={rows.length}
               clientLabel={clientLabel(trace.request.clientId)}
               selected={trace.id === selectedId}
