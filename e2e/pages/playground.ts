@@ -66,7 +66,7 @@ export class PlaygroundPage {
   /** The simulated clock in seconds. */
   async clockSeconds(): Promise<number> {
     const text = (await this.clock.textContent()) ?? '';
-    const match = /t = ([\d.]+) s/.exec(text);
+    const match = /t\s=\s([\d.]+)\ss/.exec(text);
     if (match === null) throw new Error(`clock reads "${text}"`);
     return Number(match[1]);
   }
