@@ -102,3 +102,10 @@ test('a term link lands on its glossary entry even when the search hides it', as
   await expect(entry).toBeVisible();
   await expect(entry).toBeFocused();
 });
+
+test('a link to a section lands on it when the page opens', async ({ page }) => {
+  await page.goto('/#challenge');
+  await expect(page.getByRole('heading', { name: 'Coding challenge', level: 2 })).toBeInViewport();
+  await page.goto('/#term-sliding-window');
+  await expect(page.locator('#term-sliding-window')).toBeInViewport();
+});

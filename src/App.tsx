@@ -3,6 +3,7 @@ import { CodeExample } from './components/lesson/CodeExample';
 import { Glossary } from './components/lesson/Glossary';
 import { RealWorld } from './components/lesson/RealWorld';
 import { Term } from './components/lesson/Term';
+import { useLandOnHash } from './components/lesson/useLandOnHash';
 import { WhyItMatters } from './components/lesson/WhyItMatters';
 import { ExperimentsSection } from './components/exercises/ExperimentsSection';
 import { Playground } from './components/playground/Playground';
@@ -29,6 +30,7 @@ function LessonSection({ id, children }: { id: SectionId; children: ReactNode })
 
 /** The page: the lesson's sections in order, with the playground as the visual model. */
 export function App() {
+  useLandOnHash();
   return (
     <>
       <a className="skip-link" href="#main">
