@@ -1,5 +1,6 @@
 import { CHALLENGE_RULES, CHALLENGE_TASK } from '../../content/challenge/statement';
 import { SAMPLE_TESTS } from '../../content/challenge/samples';
+import { CodeText } from '../lesson/CodeText';
 
 const answer = (allowed: boolean) => (allowed ? '✓ true' : '✗ false');
 
@@ -7,11 +8,15 @@ const answer = (allowed: boolean) => (allowed ? '✓ true' : '✗ false');
 export function ChallengeStatement() {
   return (
     <div className="challenge-statement">
-      <p>{CHALLENGE_TASK}</p>
+      <p>
+        <CodeText text={CHALLENGE_TASK} />
+      </p>
       <h3>Rules the tests check</h3>
       <ul>
         {CHALLENGE_RULES.map((rule) => (
-          <li key={rule}>{rule}</li>
+          <li key={rule}>
+            <CodeText text={rule} />
+          </li>
         ))}
       </ul>
       <h3>Worked examples</h3>
