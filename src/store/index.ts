@@ -5,7 +5,7 @@ import { persistOptions } from './persistence';
 import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice';
 import { createPlaygroundSlice, type PlaygroundSlice } from './playgroundSlice';
 import { createProgressSlice, type ProgressSlice } from './progressSlice';
-import { followTraces } from './shownTraces';
+import { FOLLOW_TIMING, followTraces } from './shownTraces';
 
 /** The whole app state: one store made of typed slices; only progress is persisted. */
 export type AppState = PlaygroundSlice & PlaybackSlice & ProgressSlice & ChallengeSlice;
@@ -22,3 +22,14 @@ export const useAppStore = create<AppState>()(persist(createAppState, persistOpt
 
 /** The decided requests as the panels show them: they catch up between the frames that decide. */
 export const useShownTraces = followTraces(useAppStore);
+
+/**
+ * The same for the request log, which catches up a little later than the other panels: a burst's
+ * first rows are the page's biggest layout, and drawing them in a frame of their own keeps every
+ * frame short.
+ */
+export const useLogTraces = followTraces(useAppStore, {
+  ...FOLLOW_TIMING,
+  quietMs: 90,
+  maxWaitMs: 300,
+});

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { HttpStatus, RequestTrace } from '../../engine';
 import { CLIENTS } from '../../content/services';
-import { useShownTraces } from '../../store';
+import { useLogTraces } from '../../store';
 import { LogRow, ROW_HEIGHT_PX } from './LogRow';
 import { rowWindow } from './logWindow';
 import { TraceDetails } from './TraceDetails';
@@ -23,7 +23,7 @@ function traceIdOf(element: Element): number | null {
  * 10,000 requests scroll as easily as 6; every one stays reachable by scrolling.
  */
 export function RequestLog() {
-  const traces = useShownTraces((s) => s.traces);
+  const traces = useLogTraces((s) => s.traces);
   const [filter, setFilter] = useState<HttpStatus | 'all'>('all');
   const [scrollTop, setScrollTop] = useState(0);
   const [selectedId, setSelectedId] = useState<number | null>(null);
