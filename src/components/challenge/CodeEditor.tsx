@@ -3,6 +3,7 @@ import { EditorState, Prec } from '@codemirror/state';
 import { keymap } from '@codemirror/view';
 import { EditorView, basicSetup } from 'codemirror';
 import { useEffect, useRef } from 'react';
+import { accessibleHighlighting } from './editorHighlight';
 
 export interface CodeEditorProps {
   /** The text the editor starts with; a new value (or a new `key`) starts a fresh editor. */
@@ -50,6 +51,7 @@ export function CodeEditor({ initialDoc, label, describedBy, onChange, onRun }: 
             ]),
           ),
           basicSetup,
+          accessibleHighlighting,
           javascript({ typescript: true }),
           EditorView.contentAttributes.of(attributes),
           EditorView.updateListener.of((update) => {
