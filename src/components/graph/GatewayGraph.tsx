@@ -71,6 +71,8 @@ export function GatewayGraph() {
             zoomOnDoubleClick={false}
             preventScrolling={false}
             minZoom={0.2}
+            // Its link would be a control inside role="img"; the caption credits React Flow.
+            proOptions={{ hideAttribution: true }}
           />
           <PacketLayer layout={layout} />
           <FitOnResize width={width} />
@@ -78,7 +80,10 @@ export function GatewayGraph() {
       </div>
       <figcaption>
         Each dot is a request. It shows its status once a stage has decided: ● 200 served, ■ 401 no
-        or unknown key, ◆ 404 no route, ▲ 429 over the limit.
+        or unknown key, ◆ 404 no route, ▲ 429 over the limit.{' '}
+        <span className="graph-credit">
+          Drawn with <a href="https://reactflow.dev">React Flow</a>.
+        </span>
       </figcaption>
     </figure>
   );
