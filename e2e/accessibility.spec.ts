@@ -1,0 +1,29 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './fixtures';
+
+/** What axe-core finds, one line per rule and element, so a failure says what to fix. */
+function describe(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations']): string[] {
+  return violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.impact ?? 'unknown'} ${v.id}: ${n.target.join(' ')} (${v.help})`),
+  );
+}
+
+test('axe finds no WCAG A/AA problems: on opening, after a burst with headers shown, during the tour', async ({
+  playground,
+}) => {
+  const scan = () =>
+    new AxeBuilder({ page: playground.page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+  expect(describe((await scan()).violations)).toEqual([]);
+  await playground.sendBurst();
+  await expect(playground.rows()).toHaveCount(6);
+  await playground
+    .rows(429)
+    .getByRole('button', { name: /Headers/ })
+    .click();
+  expect(describe((await scan()).violations)).toEqual([]);
+  await playground.button('Start tour').click();
+  await expect(playground.tour).toBeVisible();
+  expect(describe((await scan()).violations)).toEqual([]);
+});
