@@ -8,7 +8,7 @@ function describe(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violat
   );
 }
 
-test('axe finds no WCAG A/AA problems: on opening, after a burst with headers shown, during the tour', async ({
+test('axe finds no WCAG A/AA problems: on opening, after a burst with headers shown, during the tour, at phone width', async ({
   playground,
 }) => {
   const scan = () =>
@@ -25,5 +25,9 @@ test('axe finds no WCAG A/AA problems: on opening, after a burst with headers sh
   expect(describe((await scan()).violations)).toEqual([]);
   await playground.button('Start tour').click();
   await expect(playground.tour).toBeVisible();
+  expect(describe((await scan()).violations)).toEqual([]);
+  // At phone width the code blocks scroll sideways and the graph stacks.
+  await playground.page.setViewportSize({ width: 390, height: 844 });
+  await expect(playground.graph).toHaveClass(/graph-vertical/);
   expect(describe((await scan()).violations)).toEqual([]);
 });

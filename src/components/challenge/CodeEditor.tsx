@@ -32,7 +32,9 @@ export function CodeEditor({ initialDoc, label, describedBy, onChange, onRun }: 
   useEffect(() => {
     const host = hostRef.current;
     if (host === null) return;
-    const attributes: Record<string, string> = { 'aria-label': label };
+    // An explicit tabindex: checkers (and some browsers) do not count a bare contenteditable as
+    // the focusable content of its scrolling box.
+    const attributes: Record<string, string> = { 'aria-label': label, tabindex: '0' };
     if (describedBy !== undefined) attributes['aria-describedby'] = describedBy;
     const view = new EditorView({
       parent: host,

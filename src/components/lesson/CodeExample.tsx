@@ -3,9 +3,10 @@ import { tokenize } from './highlight';
 import { extractFunction, PIPELINE_PARTS } from './sourceExtract';
 import { Term } from './Term';
 
-function HighlightedCode({ code }: { code: string }) {
+function HighlightedCode({ code, name }: { code: string; name: string }) {
   return (
-    <pre className="code-block">
+    // Focusable: on a narrow screen the code scrolls sideways, and a keyboard must reach that too.
+    <pre className="code-block" tabIndex={0} role="region" aria-label={`Source of ${name}`}>
       <code>
         {tokenize(code).map((token, index) =>
           token.kind === null ? (
@@ -46,7 +47,7 @@ export function CodeExample() {
             {code === null ? (
               <p role="alert">The function {part.name} is no longer in the engine source.</p>
             ) : (
-              <HighlightedCode code={code} />
+              <HighlightedCode code={code} name={part.name} />
             )}
           </figure>
         );
