@@ -11,6 +11,8 @@ function describe(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violat
 test('axe finds no WCAG A/AA problems: on opening, after a burst with headers shown, during the tour, at phone width', async ({
   playground,
 }) => {
+  // Four full-page scans take about 25 s here, close to the default 30 s limit.
+  test.setTimeout(120_000);
   const scan = () =>
     new AxeBuilder({ page: playground.page })
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
