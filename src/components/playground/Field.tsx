@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { HTMLAttributes, ReactNode } from 'react';
 
 /** A labelled control with its problem, if any, right beside it. */
 export function Field({
@@ -26,8 +26,44 @@ export function Field({
 }
 
 /** The props that tie an input to its problem message. */
-export function problemProps(id: string, problem: string | null) {
+function problemProps(id: string, problem: string | null) {
   return problem === null
     ? { 'aria-invalid': false as const }
     : { 'aria-invalid': true as const, 'aria-describedby': `${id}-problem` };
+}
+
+/** A labelled text input whose problem, if any, is announced and tied to it. */
+export function TextField({
+  id,
+  label,
+  problem,
+  value,
+  onChange,
+  inputMode,
+  list,
+  children,
+}: {
+  id: string;
+  label: string;
+  problem: string | null;
+  value: string;
+  onChange: (value: string) => void;
+  inputMode?: HTMLAttributes<HTMLInputElement>['inputMode'];
+  /** The id of a <datalist> of suggestions, given as `children`. */
+  list?: string;
+  children?: ReactNode;
+}) {
+  return (
+    <Field id={id} label={label} problem={problem}>
+      <input
+        id={id}
+        inputMode={inputMode}
+        list={list}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        {...problemProps(id, problem)}
+      />
+      {children}
+    </Field>
+  );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ALGORITHMS, isAlgorithmName, type GatewaySettings, type KeyMode } from '../../engine';
 import { useAppStore } from '../../store';
-import { Field, problemProps } from './Field';
+import { Field, TextField } from './Field';
 import { parseWhole } from './trafficForm';
 
 type Problems = Partial<Record<'maxRequests' | 'windowMs' | 'algorithm' | 'keyMode', string>>;
@@ -55,24 +55,22 @@ export function LimiterSettings() {
         apply();
       }}
     >
-      <Field id="limit-max" label="Max requests per window" problem={problems.maxRequests ?? null}>
-        <input
-          id="limit-max"
-          inputMode="numeric"
-          value={maxRequests}
-          onChange={(e) => setMaxRequests(e.target.value)}
-          {...problemProps('limit-max', problems.maxRequests ?? null)}
-        />
-      </Field>
-      <Field id="limit-window" label="Window (ms)" problem={problems.windowMs ?? null}>
-        <input
-          id="limit-window"
-          inputMode="numeric"
-          value={windowMs}
-          onChange={(e) => setWindowMs(e.target.value)}
-          {...problemProps('limit-window', problems.windowMs ?? null)}
-        />
-      </Field>
+      <TextField
+        id="limit-max"
+        label="Max requests per window"
+        problem={problems.maxRequests ?? null}
+        inputMode="numeric"
+        value={maxRequests}
+        onChange={setMaxRequests}
+      />
+      <TextField
+        id="limit-window"
+        label="Window (ms)"
+        problem={problems.windowMs ?? null}
+        inputMode="numeric"
+        value={windowMs}
+        onChange={setWindowMs}
+      />
       <Field id="limit-algorithm" label="Algorithm" problem={problems.algorithm ?? null}>
         <select
           id="limit-algorithm"

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { burst, spread, type TrafficRequest } from '../../engine';
 import { CLIENTS } from '../../content/services';
 import { useAppStore } from '../../store';
-import { Field, problemProps } from './Field';
+import { Field, TextField } from './Field';
 import { parseCount, parseRate, parseRequestPath } from './trafficForm';
 
 const EXTRA_PATHS = ['/api/payments', '/api/users/123', '/api/users?page=2', '/api/unknown'];
@@ -74,29 +74,28 @@ export function TrafficControls({
           ))}
         </select>
       </Field>
-      <Field id="traffic-path" label="Path" problem={problems.path ?? null}>
-        <input
-          id="traffic-path"
-          list="traffic-paths"
-          value={path}
-          onChange={(e) => setPath(e.target.value)}
-          {...problemProps('traffic-path', problems.path ?? null)}
-        />
+      <TextField
+        id="traffic-path"
+        label="Path"
+        problem={problems.path ?? null}
+        list="traffic-paths"
+        value={path}
+        onChange={setPath}
+      >
         <datalist id="traffic-paths">
           {knownPaths.map((p) => (
             <option key={p} value={p} />
           ))}
         </datalist>
-      </Field>
-      <Field id="traffic-count" label="How many (1–10,000)" problem={problems.count ?? null}>
-        <input
-          id="traffic-count"
-          inputMode="numeric"
-          value={count}
-          onChange={(e) => setCount(e.target.value)}
-          {...problemProps('traffic-count', problems.count ?? null)}
-        />
-      </Field>
+      </TextField>
+      <TextField
+        id="traffic-count"
+        label="How many (1–10,000)"
+        problem={problems.count ?? null}
+        inputMode="numeric"
+        value={count}
+        onChange={setCount}
+      />
       <Field id="traffic-spacing" label="Spacing" problem={null}>
         <select
           id="traffic-spacing"
@@ -108,15 +107,14 @@ export function TrafficControls({
         </select>
       </Field>
       {spacing === 'spread' && (
-        <Field id="traffic-rate" label="Requests per second" problem={problems.rate ?? null}>
-          <input
-            id="traffic-rate"
-            inputMode="decimal"
-            value={rate}
-            onChange={(e) => setRate(e.target.value)}
-            {...problemProps('traffic-rate', problems.rate ?? null)}
-          />
-        </Field>
+        <TextField
+          id="traffic-rate"
+          label="Requests per second"
+          problem={problems.rate ?? null}
+          inputMode="decimal"
+          value={rate}
+          onChange={setRate}
+        />
       )}
       <div className="traffic-buttons">
         <button type="submit" className="primary" disabled={preparing}>
