@@ -49,11 +49,8 @@ test.describe('coding challenge', () => {
     await challenge.replaceCode(MODEL_SOLUTION);
     await challenge.runWithShortcut();
     await expect(challenge.summary).toContainText('All 10 tests passed', { timeout: 15_000 });
-    const text = (await challenge.summary.textContent()) ?? '';
-    const durationMs = Number(/ran in (\d+) ms/.exec(text)?.[1]);
-    console.log(
-      `challenge: grading the model solution in the Chromium worker took ${durationMs} ms`,
-    );
+    // The time is reported, not judged here (a busy machine would make that flaky): bench it.
+    await expect(challenge.summary).toContainText(/ran in \d+ ms/);
     expect(await challenge.results.getByRole('listitem').count()).toBe(10);
     await expect(page.getByText('Failed', { exact: true })).toHaveCount(0);
   });
@@ -126,9 +123,8 @@ test.describe('coding challenge', () => {
       .click();
     await playground.sendBurst();
     // The built-in limiter starts afresh: five more pass, the sixth is refused.
-    const count = (what: string) => playground.root.getByTestId(`count-${what}`);
-    await expect(count('all')).toHaveText('12');
-    await expect(count('200')).toHaveText('11');
-    await expect(count('429')).toHaveText('1');
+    await expect(playground.count('all')).toHaveText('12');
+    await expect(playground.count(200)).toHaveText('11');
+    await expect(playground.count(429)).toHaveText('1');
   });
 });

@@ -46,8 +46,4 @@ export class ChallengePage {
   result(name: string | RegExp): Locator {
     return this.results.getByRole('listitem').filter({ hasText: name });
   }
-
-  async editorText(): Promise<string> {
-    return (await this.editor.textContent()) ?? '';
-  }
 }

@@ -51,6 +51,18 @@ export class PlaygroundPage {
     return this.log.locator(status === undefined ? '[data-status]' : `[data-status="${status}"]`);
   }
 
+  /** Opens the response headers of the (one) logged request with this status. */
+  async openHeaders(status: number): Promise<void> {
+    await this.rows(status)
+      .getByRole('button', { name: /Headers/ })
+      .click();
+  }
+
+  /** The log's count of all requests ('all') or of one status. */
+  count(what: 'all' | number): Locator {
+    return this.root.getByTestId(`count-${what}`);
+  }
+
   gatewayCount(status: number): Locator {
     return this.graph.locator(`[data-gateway-count="${status}"]`);
   }
