@@ -53,6 +53,10 @@ test.describe('a new user’s first minute in the playground', () => {
   test('an unregistered key gets 401 and an unknown path gets 404', async ({ playground }) => {
     await playground.sendOne({ client: 'Old partner key (zzz999)' });
     await expect(playground.rows(401)).toHaveCount(1);
+    // Its window panel says why it has no quota, instead of showing an unused one.
+    await expect(playground.root.locator('.window-panel')).toContainText(
+      'The gateway does not know the key zzz999',
+    );
     await playground.sendOne({ client: 'Mobile app (abc123)', path: '/api/unknown' });
     await expect(playground.rows(404)).toHaveCount(1);
     await expect(playground.rows(404)).toContainText('Router');

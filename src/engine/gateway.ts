@@ -224,9 +224,12 @@ export class Gateway {
   private routes: Route[] = [];
   private customLookup: RouteLookup | null = null;
   private stages: readonly GatewayStage[];
+  /** The registered keys as a set, rebuilt only when the settings change. */
+  private registeredKeys: ReadonlySet<string>;
 
   constructor(settings: Partial<GatewaySettings> = {}, routes: readonly Route[] = []) {
     this.settings = { ...DEFAULT_SETTINGS, ...settings };
+    this.registeredKeys = new Set(this.settings.registeredKeys);
     this.limiter = createLimiter(this.settings);
     for (const route of routes) this.addRoute(route);
     this.stages = this.buildStages();
@@ -240,7 +243,7 @@ export class Gateway {
 
   /** What the authentication stage says about `apiKey` with the current settings; no side effects. */
   authenticate(apiKey: string | null | undefined): AuthVerdict {
-    return checkApiKey(apiKey, this.settings.keyMode, new Set(this.settings.registeredKeys));
+    return checkApiKey(apiKey, this.settings.keyMode, this.registeredKeys);
   }
 
   getSettings(): GatewaySettings {
@@ -258,6 +261,7 @@ export class Gateway {
       next.nodelay !== this.settings.nodelay;
     if (limiterChanged) this.limiter = createLimiter(next);
     this.settings = next;
+    this.registeredKeys = new Set(next.registeredKeys);
     this.stages = this.buildStages();
   }
 
@@ -304,7 +308,7 @@ export class Gateway {
   private buildStages(): readonly GatewayStage[] {
     const lookup: RouteLookup = this.customLookup ?? ((path) => matchRoute(this.routes, path));
     return [
-      authStage(this.settings.keyMode, new Set(this.settings.registeredKeys)),
+      authStage(this.settings.keyMode, this.registeredKeys),
       rateLimitStage(this.limiter),
       routerStage(lookup),
     ];

@@ -7,7 +7,7 @@ import './playback.css';
 
 /** How long until the selected client may send again (the limiter's snapshot), to 0.1 s. */
 function nextSlotWaitMs(state: AppState, apiKey: string | null): number | null {
-  if (apiKey === null) return null;
+  if (apiKey === null || !state.gateway.authenticate(apiKey).ok) return null;
   try {
     const wait = state.gateway.getLimiter().snapshot(apiKey, state.clockMs).msUntilAllowed;
     return wait > 0 ? Math.ceil(wait / 100) * 100 : null;

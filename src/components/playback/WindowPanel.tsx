@@ -16,13 +16,17 @@ export function WindowPanel({ client }: { client: ClientProfile }) {
   const settings = useAppStore((s) => s.settings);
   const { gateway, clockMs } = useAppStore.getState();
   const apiKey = client.apiKey;
-  if (apiKey === null) {
+  // The engine says whether this client gets past Auth at all (no key, or a key it does not know).
+  const auth = gateway.authenticate(apiKey);
+  if (apiKey === null || !auth.ok) {
     return (
       <section className="window-panel" aria-label="Rate-limit window">
         <h3>Rate-limit window: {client.label}</h3>
         <p>
-          This client sends no API key. Auth refuses it with 401 before the rate limiter runs, so it
-          never uses quota.
+          {apiKey === null
+            ? 'This client sends no API key.'
+            : `The gateway does not know the key ${apiKey}.`}{' '}
+          Auth refuses it with 401 before the rate limiter runs, so it never uses quota.
         </p>
       </section>
     );
@@ -39,7 +43,8 @@ export function WindowPanel({ client }: { client: ClientProfile }) {
     );
   }
   const strip = windowStrip(
-    settings.algorithm,
+    // The limiter that is really installed: the learner's own stands in for the chosen one.
+    gateway.getLimiter().algorithm,
     snapshot,
     settings.windowMs,
     clockMs,
