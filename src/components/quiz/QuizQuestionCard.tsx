@@ -27,6 +27,9 @@ export function QuizQuestionCard({ question, number }: { question: QuizQuestion;
       .answerQuiz(question.id, { choice, correct: isCorrect(question, choice) });
   };
 
+  // Judged against the question as it is now (see quizScore), not the verdict saved with it.
+  const savedCorrect = saved === undefined ? null : isCorrect(question, saved.choice);
+
   return (
     <form className="quiz-question" onSubmit={submit} data-question={question.id}>
       <fieldset>
@@ -52,10 +55,10 @@ export function QuizQuestionCard({ question, number }: { question: QuizQuestion;
       <button type="submit">{saved === undefined ? 'Check answer' : 'Check again'}</button>
       <div className="quiz-feedback" aria-live="polite">
         {problem !== null && <p className="lesson-problem">{problem}</p>}
-        {saved !== undefined && (
-          <p className={saved.correct ? 'quiz-feedback--right' : 'quiz-feedback--wrong'}>
-            <strong>{saved.correct ? '✔ Correct.' : '✘ Not quite.'}</strong>{' '}
-            {saved.correct ? '' : 'Try again, or read why: '}
+        {savedCorrect !== null && (
+          <p className={savedCorrect ? 'quiz-feedback--right' : 'quiz-feedback--wrong'}>
+            <strong>{savedCorrect ? '✔ Correct.' : '✘ Not quite.'}</strong>{' '}
+            {savedCorrect ? '' : 'Try again, or read why: '}
             {question.explanation}
           </p>
         )}
