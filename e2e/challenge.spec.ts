@@ -55,7 +55,7 @@ test.describe('coding challenge', () => {
     await expect(page.getByText('Failed', { exact: true })).toHaveCount(0);
   });
 
-  test('a fixed-window solution fails with a counterexample', async () => {
+  test('a fixed-window solution fails with a counterexample', async ({ page }) => {
     await challenge.replaceCode(FIXED_WINDOW);
     await challenge.run();
     await expect(challenge.summary).toContainText('failed', { timeout: 15_000 });
@@ -63,7 +63,14 @@ test.describe('coding challenge', () => {
     await expect(random).toContainText('Failed');
     await expect(random).toContainText(/Smallest failing sequence \(\d+ calls/);
     await expect(random.getByRole('table')).toContainText('← differs');
-    await expect(random.getByRole('button', { name: 'Replay on the graph' })).toBeVisible();
+    // Replaying applies the case's limit; the playground's settings form shows it, not the old one.
+    const caseText = (await random.textContent()) ?? '';
+    const [, max, windowMs] = /maxRequests (\d+), windowMs (\d+)/.exec(caseText) ?? [];
+    expect(max).toBeDefined();
+    await random.getByRole('button', { name: 'Replay on the graph' }).click();
+    const settings = page.locator('form.limiter-settings');
+    await expect(settings.getByLabel('Max requests per window')).toHaveValue(max ?? '');
+    await expect(settings.getByLabel('Window (ms)')).toHaveValue(windowMs ?? '');
   });
 
   test('an infinite loop is stopped and the page answers clicks meanwhile', async ({ page }) => {

@@ -15,6 +15,16 @@ export function LimiterSettings() {
   const [keyMode, setKeyMode] = useState<KeyMode>(settings.keyMode);
   const [problems, setProblems] = useState<Problems>({});
   const [applied, setApplied] = useState<string | null>(null);
+  // Settings can change from elsewhere (the challenge's "Replay on the graph"): the drafts follow,
+  // so that Apply never silently puts the old values back.
+  const [shown, setShown] = useState(settings);
+  if (shown !== settings) {
+    setShown(settings);
+    setMaxRequests(String(settings.maxRequests));
+    setWindowMs(String(settings.windowMs));
+    setAlgorithm(settings.algorithm);
+    setKeyMode(settings.keyMode);
+  }
 
   const apply = () => {
     const max = parseWhole(maxRequests, 'Max requests', 1);
