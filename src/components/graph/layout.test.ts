@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLIENTS, SERVICES } from '../../content/services';
-import { anchorOf, graphLayout, STAGES } from './layout';
+import { anchorOf, graphLayout } from './layout';
 
 describe('graphLayout', () => {
   it.each(['horizontal', 'vertical'] as const)('places every node without overlap (%s)', (o) => {
@@ -21,7 +21,9 @@ describe('graphLayout', () => {
 
   it('puts the stages in order inside the gateway: Auth, Rate limit, Router', () => {
     const layout = graphLayout('horizontal');
-    const xs = STAGES.map((stage) => anchorOf(layout, { kind: 'stage', stage }).x);
+    // Written out, in the pipeline's order, rather than read from the layout's own STAGES list.
+    const order = ['auth', 'rate-limit', 'router'] as const;
+    const xs = order.map((stage) => anchorOf(layout, { kind: 'stage', stage }).x);
     expect(xs).toEqual([...xs].sort((a, b) => a - b));
     for (const x of xs) {
       expect(x).toBeGreaterThan(layout.gateway.x);

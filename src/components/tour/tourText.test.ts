@@ -21,7 +21,7 @@ describe('parseTourText', () => {
     }
   });
 
-  it('has at least six steps on the allowed request, then 401, 429 and 404', () => {
+  it('has six steps on the allowed request, then 401, 429 and 404', () => {
     const lesson = TOUR_STEPS.filter((s) => s.scenario === 'lesson');
     expect(lesson.map((s) => s.moment)).toEqual([
       'sent',

@@ -141,13 +141,11 @@ describe('SlidingWindowLimiter', () => {
       const clientId = `c${(random.int(0, 40) + Math.floor(step / 100)) % 300}`;
       expect(limiter.allowRequest(clientId, t)).toBe(referenceAllow(clientId, t));
       if (step % 1000 === 999) {
-        const before = limiter.clientCount;
         evicted += limiter.evictIdle(t);
         for (const [id, log] of logs) {
           if (log.every((s) => t - s >= windowMs)) logs.delete(id);
         }
         expect(limiter.clientCount).toBe(logs.size);
-        expect(limiter.clientCount).toBeLessThanOrEqual(before);
         for (const id of logs.keys()) {
           expect(limiter.snapshot(id, t).marks).toEqual(
             logs.get(id)?.filter((s) => t - s < windowMs),
