@@ -99,7 +99,8 @@ function randomResult(observations: Extract<Observations, { ok: true }>): TestRe
 
 /**
  * Turns raw observations into the report. Every expected answer is computed here by the reference,
- * so in the browser (where this runs on the page, not in the worker) learner code cannot forge it.
+ * so in the browser (where this runs in the judge worker, which never runs learner code) learner
+ * code cannot forge it.
  */
 export function judgeObservations(observations: Observations, durationMs: number): ChallengeReport {
   if (!observations.ok) {

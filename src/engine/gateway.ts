@@ -64,7 +64,7 @@ export type StageOutcome =
       readonly body: string;
     };
 
-/** One step of the pipeline. Later profiles add stages (cache, request ids, …) to the list. */
+/** One step of the pipeline; the gateway runs its stages in order (see runPipeline). */
 export interface GatewayStage {
   readonly name: StageName;
   run(context: StageContext): StageOutcome;

@@ -51,7 +51,7 @@ export function sameRoute(a: Route, b: Route): boolean {
 }
 
 /**
- * Does `routePath` match the request `path`? Prefix routes respect segments: `/api/users` matches
+ * Does `route` match the request `path`? Prefix routes respect segments: `/api/users` matches
  * `/api/users`, `/api/users/` and `/api/users/123`, never `/api/usersX`.
  */
 export function routeMatches(route: Route, path: string): boolean {

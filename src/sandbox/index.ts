@@ -23,7 +23,7 @@ export type SandboxResult<T> =
 const fromProblem = (problem: SourceProblem): SandboxError => ({ ...problem });
 
 /**
- * Grades the challenge: the worker observes, this page judges (see worker.ts for why).
+ * Grades the challenge: the learner's worker observes, the judge worker judges (see worker.ts).
  * Resolves with a report; a timeout or crash comes back as `{ ok: false }`.
  */
 export async function runGrade(
@@ -47,7 +47,16 @@ function judge(
   request: JudgeRequest,
 ): Promise<{ ok: true; report: ChallengeReport } | { ok: false; error: SandboxError }> {
   return new Promise((resolve) => {
-    const worker = new Worker(new URL('./judgeWorker.ts', import.meta.url), { type: 'module' });
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL('./judgeWorker.ts', import.meta.url), { type: 'module' });
+    } catch (error) {
+      resolve({
+        ok: false,
+        error: { kind: 'crashed', message: `Could not start the judge: ${String(error)}` },
+      });
+      return;
+    }
     const finish = (
       outcome: { ok: true; report: ChallengeReport } | { ok: false; error: SandboxError },
     ) => {

@@ -3,8 +3,9 @@
  *
  * Why learner code cannot forge a pass:
  * - This worker never decides a verdict. It sends raw observations (the learner's true/false
- *   answers per case and per random trace); the page regenerates the cases, computes the expected
- *   answers with the engine's reference limiter in its own realm, and compares (challenge/judge.ts).
+ *   answers per case and per random trace); a separate judge worker that runs only our code
+ *   regenerates the cases, computes the expected answers with the engine's reference limiter and
+ *   compares (challenge/judge.ts, sandbox/judgeWorker.ts).
  *   Sending "correct" answers would take a correct limiter: that is solving the challenge.
  * - `postMessage` is captured here before learner code runs, and learner code is evaluated in a
  *   Function scope where `self`, `globalThis`, `postMessage`, `close`, `fetch`, timers, storage …

@@ -115,7 +115,7 @@ export function PacketLayer({ layout }: { layout: GraphLayout }) {
         pending,
         t,
         hint,
-        state.simulation.timing.networkMs,
+        state.simulation.timing,
       );
       hint = nextStart;
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);

@@ -9,7 +9,7 @@ describe('packetMarks', () => {
 
   it('draws queued requests on their way to the gateway', () => {
     const pending = burst({ clientId: 'mobile', apiKey: 'abc123', path: '/api/users' }, 6, 0);
-    const { marks } = packetMarks(layout, [], pending, 150, 0, DEFAULT_TIMING.networkMs);
+    const { marks } = packetMarks(layout, [], pending, 150, 0, DEFAULT_TIMING);
     expect(marks).toEqual([expect.objectContaining({ count: 6, status: null })]);
   });
 
@@ -17,7 +17,7 @@ describe('packetMarks', () => {
     const simulation = new Simulation(new Gateway({}, INITIAL_ROUTES), { seed: 1 });
     simulation.send(burst({ clientId: 'mobile', apiKey: 'abc123', path: '/api/users' }, 6, 0));
     const traces = simulation.advanceTo(300);
-    const { marks } = packetMarks(layout, traces, [], 850, 0, DEFAULT_TIMING.networkMs);
+    const { marks } = packetMarks(layout, traces, [], 850, 0, DEFAULT_TIMING);
     expect(marks.find((m) => m.status === 429)?.count).toBe(1);
     expect(marks.find((m) => m.status === null)?.count).toBe(5);
   });
@@ -26,14 +26,7 @@ describe('packetMarks', () => {
     const simulation = new Simulation(new Gateway({}, INITIAL_ROUTES), { seed: 1 });
     simulation.send(burst({ clientId: 'mobile', apiKey: 'abc123', path: '/api/users' }, 3, 0));
     const traces = simulation.runAll();
-    const { marks, nextStart } = packetMarks(
-      layout,
-      traces,
-      [],
-      100_000,
-      0,
-      DEFAULT_TIMING.networkMs,
-    );
+    const { marks, nextStart } = packetMarks(layout, traces, [], 100_000, 0, DEFAULT_TIMING);
     expect(marks).toEqual([]);
     expect(nextStart).toBe(3);
   });

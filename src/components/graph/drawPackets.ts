@@ -1,4 +1,4 @@
-import type { HttpStatus, RequestTrace, TrafficRequest } from '../../engine';
+import type { HttpStatus, RequestTrace, Timing, TrafficRequest } from '../../engine';
 import { packetPath } from '../playback/packetPath';
 import { anchorOf, type GraphLayout } from './layout';
 
@@ -25,8 +25,8 @@ function pathsFor(layout: GraphLayout): WeakMap<RequestTrace, ResolvedPath> {
   return byTrace;
 }
 
-function resolvePath(layout: GraphLayout, trace: RequestTrace): ResolvedPath {
-  const { keyframes, decidedAtMs, status } = packetPath(trace);
+function resolvePath(layout: GraphLayout, trace: RequestTrace, timing: Timing): ResolvedPath {
+  const { keyframes, decidedAtMs, status } = packetPath(trace, timing);
   const n = keyframes.length;
   const times = new Float64Array(n);
   const xs = new Float64Array(n);
@@ -79,8 +79,8 @@ export function packetMarks(
   pending: readonly TrafficRequest[],
   t: number,
   startIndex: number,
-  /** The simulation's client → gateway time, for requests not yet at the gateway. */
-  networkMs: number,
+  /** The simulation's timing: legs the events do not mark (client → gateway, gateway ↔ service). */
+  timing: Timing,
 ): { marks: PacketMark[]; nextStart: number } {
   let start = Math.min(startIndex, traces.length);
   while (start < traces.length && (traces[start] as RequestTrace).respondedAtMs <= t) start++;
@@ -93,7 +93,7 @@ export function packetMarks(
     if (path === undefined) {
       // Too many new ones this frame: this packet is drawn from a following frame on.
       if (newPaths >= NEW_PATHS_PER_FRAME) continue;
-      path = resolvePath(layout, trace);
+      path = resolvePath(layout, trace, timing);
       paths.set(trace, path);
       newPaths++;
     }
@@ -112,7 +112,7 @@ export function packetMarks(
   const clientAnchors = new Map<string, { x: number; y: number }>();
   for (const request of pending) {
     if (request.sentAtMs > t) continue;
-    const f = Math.min(1, (t - request.sentAtMs) / networkMs);
+    const f = Math.min(1, (t - request.sentAtMs) / timing.networkMs);
     let from = clientAnchors.get(request.clientId);
     if (from === undefined) {
       from = anchorOf(layout, { kind: 'client', clientId: request.clientId });

@@ -16,20 +16,17 @@ export function TraceDetails({ trace, onClose }: { trace: RequestTrace; onClose:
         <code>{decision.body}</code>
       </p>
       <h5>Response headers</h5>
-      {headers.length === 0 ? (
-        <p>None of the rate-limit or auth headers: Auth refused it before the limiter ran.</p>
-      ) : (
-        <dl className="header-list">
-          {headers.map((h) => (
-            <div key={h}>
-              <dt>{h}</dt>
-              <dd>
-                <code>{decision.headers[h]}</code>
-              </dd>
-            </div>
-          ))}
-        </dl>
-      )}
+
+      <dl className="header-list">
+        {headers.map((h) => (
+          <div key={h}>
+            <dt>{h}</dt>
+            <dd>
+              <code>{decision.headers[h]}</code>
+            </dd>
+          </div>
+        ))}
+      </dl>
       <h5>Stages</h5>
       <ol className="stage-notes">
         {decision.stages.map((s) => (

@@ -15,7 +15,10 @@ export interface PacketPath {
   readonly status: HttpStatus;
 }
 
-/** Builds the keyframes of one request's trip from its trace (the engine's events, nothing more). */
+/**
+ * Builds the keyframes of one request's trip from its trace's events, plus the simulation's
+ * `timing` for the gateway ↔ service legs, which the events do not mark.
+ */
 export function packetPath(trace: RequestTrace, timing: Timing = DEFAULT_TIMING): PacketPath {
   const client: Waypoint = { kind: 'client', clientId: trace.request.clientId };
   const keyframes: Keyframe[] = [];

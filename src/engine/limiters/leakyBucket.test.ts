@@ -20,7 +20,7 @@ describe('LeakyBucketLimiter (nginx limit_req)', () => {
     expect(limiter.allowRequest('a', 24_000)).toBe(true);
   });
 
-  it('is not "5 per minute window": over 2 minutes of hammering, 5 + 10 pass, not 10', () => {
+  it('is not "5 per minute window": over 2 minutes of hammering, the burst of 5 and 9 drips pass, not 10', () => {
     const limiter = new LeakyBucketLimiter(5, 60_000, { burst: 4, nodelay: true });
     let allowed = 0;
     for (let t = 0; t < 120_000; t += 100) if (limiter.allowRequest('a', t)) allowed++;

@@ -12,7 +12,7 @@ export interface LimiterSnapshot {
   readonly limit: number;
   /** Requests that would be allowed right now, one after another. */
   readonly remaining: number;
-  /** 0 when a request would be allowed now, else ms until one would be (whole ms, rounded up). */
+  /** 0 when a request would be allowed now, else ms until one would be (fractional when timestamps are). */
   readonly msUntilAllowed: number;
   /** ms until one more unit of quota comes back (0 when the quota is full). */
   readonly msUntilNextSlot: number;
