@@ -1,4 +1,4 @@
-import { pathOnly, type RequestTrace, type Route } from '../engine';
+import { limiterKey, pathOnly, type RequestTrace, type Route } from '../engine';
 
 export type ExperimentId = 'bursts' | 'no-key' | 'new-route' | 'path-prefixes';
 
@@ -42,7 +42,7 @@ function under(path: string, prefix: string): boolean {
 export function checkBursts({ traces, prediction }: ExperimentContext): CheckResult {
   const byKey = new Map<string, RequestTrace[]>();
   for (const trace of traces.filter(reachedLimiter)) {
-    const key = trace.request.apiKey ?? '';
+    const key = limiterKey(trace.request);
     const sent = byKey.get(key);
     if (sent === undefined) byKey.set(key, [trace]);
     else sent.push(trace);

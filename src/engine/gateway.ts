@@ -118,6 +118,11 @@ export function toRetryAfterSeconds(ms: number): number {
   return Math.max(1, Math.ceil(ms / 1000));
 }
 
+/** The key the rate limiter counts a request under: its API key, as in the lesson. */
+export function limiterKey(request: GatewayRequest): string {
+  return request.apiKey ?? '';
+}
+
 /**
  * The rate-limit stage, keyed by API key as in the lesson. Adds the IETF draft headers
  * (`RateLimit-Policy`, `RateLimit`) to every response it sees, and `Retry-After` on a 429.
@@ -127,7 +132,7 @@ export function rateLimitStage(limiter: RateLimitAlgorithm): GatewayStage {
   return {
     name: 'rate-limit',
     run(context) {
-      const key = context.request.apiKey ?? '';
+      const key = limiterKey(context.request);
       const allowed = limiter.allowRequest(key, context.atMs);
       const after = limiter.snapshot(key, context.atMs);
       context.headers['RateLimit-Policy'] =

@@ -8,6 +8,7 @@ export {
   Gateway,
   MESSAGES,
   authStage,
+  limiterKey,
   rateLimitStage,
   routerStage,
   runPipeline,

@@ -1,6 +1,12 @@
-import type { Gateway, GatewayDecision, HttpStatus, StageName } from './gateway';
+import {
+  limiterKey,
+  type Gateway,
+  type GatewayDecision,
+  type HttpStatus,
+  type StageName,
+} from './gateway';
 import { createRandom, type Random } from './random';
-import type { TrafficRequest } from './traffic';
+import { bySentAt, type TrafficRequest } from './traffic';
 
 /** How long each leg of a request's trip takes, in simulated ms. */
 export interface Timing {
@@ -158,9 +164,9 @@ export class Simulation {
   ): { clientId: string; timestampMs: number }[] {
     // A stable sort, as the queue's: arrival order, ties in sending order.
     return [...requests]
-      .sort((a, b) => a.sentAtMs - b.sentAtMs)
+      .sort(bySentAt)
       .filter((request) => this.gateway.authenticate(request.apiKey).ok)
-      .map((request) => ({ clientId: request.apiKey ?? '', timestampMs: this.arrivalMs(request) }));
+      .map((request) => ({ clientId: limiterKey(request), timestampMs: this.arrivalMs(request) }));
   }
 
   /** Requests queued but not yet at the gateway, in arrival order. */
@@ -212,8 +218,6 @@ export class Simulation {
     return { id, request, arrivedAtMs, decision, serviceMs, respondedAtMs: t, events };
   }
 }
-
-const bySentAt = (a: TrafficRequest, b: TrafficRequest) => a.sentAtMs - b.sentAtMs;
 
 function inSendOrder(traffic: readonly TrafficRequest[]): boolean {
   for (let i = 1; i < traffic.length; i++) {

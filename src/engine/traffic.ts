@@ -67,7 +67,10 @@ export function poisson(
   }
 }
 
+/** Orders requests by when they are sent (Array.prototype.sort is stable: ties keep their order). */
+export const bySentAt = (a: TrafficRequest, b: TrafficRequest): number => a.sentAtMs - b.sentAtMs;
+
 /** Several streams merged into one, in time order; equal times keep their streams' order. */
 export function mix(...streams: readonly (readonly TrafficRequest[])[]): TrafficRequest[] {
-  return streams.flat().sort((a, b) => a.sentAtMs - b.sentAtMs);
+  return streams.flat().sort(bySentAt);
 }
