@@ -2,9 +2,10 @@
 export class SettingError extends Error {
   constructor(
     readonly setting: string,
-    message: string,
+    /** What is wrong, without the setting's name: the text a form shows beside the field. */
+    readonly reason: string,
   ) {
-    super(`${setting}: ${message}`);
+    super(`${setting}: ${reason}`);
     this.name = 'SettingError';
   }
 }

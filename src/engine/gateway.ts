@@ -290,8 +290,12 @@ export class Gateway {
   addRoute(route: Route): void {
     requireRoutePath('path', route.path);
     if (route.serviceUrl.trim() === '') throw new SettingError('serviceUrl', 'cannot be empty');
-    if (this.routes.some((r) => sameRoute(r, route))) {
-      throw new SettingError('path', `"${route.path}" is already routed`);
+    const existing = this.routes.find((r) => sameRoute(r, route));
+    if (existing !== undefined) {
+      throw new SettingError(
+        'path',
+        `"${route.path}" is already routed to ${serviceName(existing.serviceUrl)}; remove it first`,
+      );
     }
     this.routes.push(route);
   }

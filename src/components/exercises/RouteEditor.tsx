@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { routePathProblem, serviceName } from '../../engine';
+import { serviceName } from '../../engine';
 import { SERVICES } from '../../content/services';
 import { useAppStore } from '../../store';
 
@@ -17,17 +17,10 @@ export function RouteEditor() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const trimmed = path.trim();
-    const duplicate = routes.find((route) => route.path === trimmed);
-    const message =
-      routePathProblem(trimmed) ??
-      (duplicate === undefined
-        ? null
-        : `${trimmed} is already routed to ${serviceName(duplicate.serviceUrl)}; remove it first.`);
-    const error =
-      message ??
-      useAppStore.getState().addRoute({ path: trimmed, serviceUrl, match: 'exact' })?.message;
-    if (error !== null && error !== undefined) {
-      setProblem(error.charAt(0).toUpperCase() + error.slice(1));
+    // The gateway checks the path and duplicates; the form shows its reason as a sentence.
+    const error = useAppStore.getState().addRoute({ path: trimmed, serviceUrl, match: 'exact' });
+    if (error !== null) {
+      setProblem(`${error.reason.charAt(0).toUpperCase()}${error.reason.slice(1)}.`);
       setAdded(null);
       return;
     }

@@ -1,4 +1,10 @@
-import { pathOnly, type Route, type RouteLookup, type TrafficRequest } from '../../engine';
+import {
+  pathOnly,
+  routeMatches,
+  type Route,
+  type RouteLookup,
+  type TrafficRequest,
+} from '../../engine';
 
 /** The learner's answers so far: request path → service URL, or null for "no route". */
 export type LookupAnswers = ReadonlyMap<string, string | null>;
@@ -37,7 +43,11 @@ export function learnerRouteLookup(
     const known = cache.get(cacheKey);
     if (known !== undefined) return known;
     const keys = routes
-      .filter((route) => route.serviceUrl === serviceUrl && path.startsWith(route.path))
+      // The engine's segment-aware prefix rule: /api/users covers /api/users/1, not /api/usersX.
+      .filter(
+        (route) =>
+          route.serviceUrl === serviceUrl && routeMatches({ ...route, match: 'prefix' }, path),
+      )
       .map((route) => route.path)
       .sort((a, b) => b.length - a.length);
     const route: Route = { path: keys[0] ?? path, serviceUrl, match: 'prefix' };
