@@ -1,7 +1,6 @@
 /** The gateway engine: pure TypeScript, no DOM, no wall clock, no Math.random. */
 export { APIGateway, type GatewayResponse } from './apiGateway';
 export { checkApiKey, type AuthVerdict, type KeyMode } from './auth';
-export { SimClock } from './clock';
 export { SettingError } from './errors';
 export {
   DEFAULT_SETTINGS,

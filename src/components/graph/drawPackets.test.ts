@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TIMING, Gateway, Simulation, burst } from '../../engine';
 import { INITIAL_ROUTES } from '../../content/services';
-import { groupMarks, packetMarks } from './drawPackets';
+import { packetMarks } from './drawPackets';
 import { graphLayout } from './layout';
 
 describe('packetMarks', () => {
@@ -29,17 +29,5 @@ describe('packetMarks', () => {
     const { marks, nextStart } = packetMarks(layout, traces, [], 100_000, 0, DEFAULT_TIMING);
     expect(marks).toEqual([]);
     expect(nextStart).toBe(3);
-  });
-});
-
-describe('groupMarks', () => {
-  it('merges marks of one status at one spot and keeps different statuses apart', () => {
-    const grouped = groupMarks([
-      { x: 10, y: 10, status: 200, count: 1 },
-      { x: 11, y: 10, status: 200, count: 1 },
-      { x: 10, y: 10, status: 429, count: 1 },
-    ]);
-    expect(grouped).toHaveLength(2);
-    expect(grouped.find((m) => m.status === 200)?.count).toBe(2);
   });
 });

@@ -122,10 +122,3 @@ export function packetMarks(
   }
   return { marks: grid.marks(), nextStart: start };
 }
-
-/** Merges marks of one status that sit within a few flow units of each other. */
-export function groupMarks(marks: readonly PacketMark[], cell = 14): PacketMark[] {
-  const grid = new MarkGrid(cell);
-  for (const m of marks) grid.add(m.x, m.y, m.status, m.count);
-  return grid.marks();
-}

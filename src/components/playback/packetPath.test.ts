@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Gateway, Simulation, burst, type RequestTrace } from '../../engine';
 import { INITIAL_ROUTES } from '../../content/services';
-import { packetPath, positionAt } from './packetPath';
+import { packetPath } from './packetPath';
 
 function traces(
   count: number,
@@ -53,28 +53,5 @@ describe('packetPath', () => {
     const path = packetPath(traces(1, '/api/users', null)[0] as RequestTrace);
     expect(path.status).toBe(401);
     expect(path.keyframes.filter((k) => k.at.kind === 'stage')).toHaveLength(2);
-  });
-});
-
-describe('positionAt', () => {
-  const trace = traces(1)[0] as RequestTrace;
-  const path = packetPath(trace);
-
-  it('is null before the request leaves and after its response is back', () => {
-    expect(positionAt(path, -1)).toBeNull();
-    expect(positionAt(path, trace.respondedAtMs)).toBeNull();
-  });
-
-  it('moves from the client towards auth while on the network', () => {
-    const p = positionAt(path, 150);
-    expect(p?.from).toEqual({ kind: 'client', clientId: 'mobile' });
-    expect(p?.to).toEqual({ kind: 'stage', stage: 'auth' });
-    expect(p?.fraction).toBeCloseTo(0.5);
-    expect(p?.decided).toBe(false);
-  });
-
-  it('carries its status once the router has spoken', () => {
-    const routerEvent = trace.events.find((e) => e.type === 'stage' && e.stage === 'router');
-    expect(positionAt(path, (routerEvent?.atMs ?? 0) + 1)?.decided).toBe(true);
   });
 });

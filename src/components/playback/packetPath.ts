@@ -62,32 +62,3 @@ export function packetPath(trace: RequestTrace, timing: Timing = DEFAULT_TIMING)
   }
   return { keyframes, decidedAtMs, status: trace.decision.status };
 }
-
-/** Where along its path a packet is at `t`: between keyframes `index` and `index + 1`. */
-export interface PathPosition {
-  readonly from: Waypoint;
-  readonly to: Waypoint;
-  /** 0 at `from`, 1 at `to`. */
-  readonly fraction: number;
-  /** The gateway has decided and the packet carries its status. */
-  readonly decided: boolean;
-}
-
-/** The packet's place at `t`, or null when it has not left yet or is already back. */
-export function positionAt(path: PacketPath, t: number): PathPosition | null {
-  const frames = path.keyframes;
-  const first = frames[0];
-  const last = frames[frames.length - 1];
-  if (first === undefined || last === undefined || t < first.atMs || t >= last.atMs) return null;
-  let i = 0;
-  while (i < frames.length - 2 && (frames[i + 1] as Keyframe).atMs <= t) i++;
-  const a = frames[i] as Keyframe;
-  const b = frames[i + 1] as Keyframe;
-  const span = b.atMs - a.atMs;
-  return {
-    from: a.at,
-    to: b.at,
-    fraction: span <= 0 ? 1 : (t - a.atMs) / span,
-    decided: t >= path.decidedAtMs,
-  };
-}
