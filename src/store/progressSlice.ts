@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { Simulation } from '../engine';
+import { EXPERIMENTS } from '../content/experiments';
 import type { AppState } from './index';
 
 export type ExperimentStatus = 'not-started' | 'in-progress' | 'done';
@@ -67,7 +68,7 @@ export const createProgressSlice: StateCreator<AppState, [], [], ProgressSlice> 
       quizAnswers: {},
       burstPrediction: null,
       experimentBaselines: Object.fromEntries(
-        ['bursts', 'no-key', 'new-route', 'path-prefixes'].map((id) => [id, baseline]),
+        EXPERIMENTS.map((experiment) => [experiment.id, baseline]),
       ),
       challengeDraft: null,
       challengePassed: false,

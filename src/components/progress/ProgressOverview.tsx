@@ -1,26 +1,19 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { EXPERIMENTS } from '../../content/experiments';
-import { FIXED_QUESTIONS } from '../../content/quiz';
-import { generatePredictQuestions } from '../../content/quizGenerators';
 import { useAppStore } from '../../store';
 import { quizScore } from '../quiz/quizScore';
+import { useQuizQuestions } from '../quiz/useQuizQuestions';
 
 /** Where the learner stands: experiments done, quiz score, challenge; and a guarded reset. */
 export function ProgressOverview() {
   const experiments = useAppStore((s) => s.experiments);
   const answers = useAppStore((s) => s.quizAnswers);
-  const settings = useAppStore((s) => s.settings);
-  const routes = useAppStore((s) => s.routes);
   const challengePassed = useAppStore((s) => s.challengePassed);
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState('');
 
   const done = EXPERIMENTS.filter((experiment) => experiments[experiment.id] === 'done').length;
-  const questions = useMemo(
-    () => [...FIXED_QUESTIONS, ...generatePredictQuestions(settings, routes)],
-    [settings, routes],
-  );
-  const score = quizScore(questions, answers);
+  const score = quizScore(useQuizQuestions(), answers);
 
   const reset = () => {
     useAppStore.getState().resetProgress();

@@ -1,19 +1,12 @@
-import { useMemo } from 'react';
-import { FIXED_QUESTIONS } from '../../content/quiz';
-import { generatePredictQuestions } from '../../content/quizGenerators';
 import { useAppStore } from '../../store';
 import { QuizQuestionCard } from './QuizQuestionCard';
 import { quizScore } from './quizScore';
+import { useQuizQuestions } from './useQuizQuestions';
 
 /** Section 6: the quiz, with "predict the status" questions built from the playground's settings. */
 export function Quiz() {
-  const settings = useAppStore((s) => s.settings);
-  const routes = useAppStore((s) => s.routes);
   const answers = useAppStore((s) => s.quizAnswers);
-  const questions = useMemo(
-    () => [...FIXED_QUESTIONS, ...generatePredictQuestions(settings, routes)],
-    [settings, routes],
-  );
+  const questions = useQuizQuestions();
   const score = quizScore(questions, answers);
 
   return (
