@@ -15,6 +15,8 @@ const MAX_FILL = 200;
 /** Where a scenario's requests start in the trace list, and when they were sent. */
 export interface ScenarioRun {
   readonly sentAtMs: number;
+  /** When the scenario's requests reach the gateway, as the simulation says. */
+  readonly arrivalMs: number;
   readonly fromIndex: number;
   readonly count: number;
 }
@@ -29,7 +31,8 @@ export function highlightId(target: TourTarget): string {
 export async function startScenario(scenario: TourScenario): Promise<ScenarioRun> {
   const spec = TOUR_TRAFFIC[scenario];
   const { clockMs, gateway, simulation, traces, sendTraffic } = useAppStore.getState();
-  const arrivalMs = clockMs + simulation.timing.networkMs;
+  const template = { clientId: spec.clientId, apiKey: spec.apiKey, path: spec.path };
+  const arrivalMs = simulation.arrivalMs({ ...template, sentAtMs: clockMs });
   const count =
     spec.count !== 'fill'
       ? spec.count
@@ -39,9 +42,8 @@ export async function startScenario(scenario: TourScenario): Promise<ScenarioRun
             ? 0
             : gateway.getLimiter().snapshot(spec.apiKey, arrivalMs).remaining) + 1,
         );
-  const template = { clientId: spec.clientId, apiKey: spec.apiKey, path: spec.path };
   await sendTraffic(burst(template, count, clockMs));
-  return { sentAtMs: clockMs, fromIndex: traces.length, count };
+  return { sentAtMs: clockMs, arrivalMs, fromIndex: traces.length, count };
 }
 
 /** The request a scenario follows: for 429 the first refused one, else its last. */
@@ -83,8 +85,9 @@ export async function showStep(
   let target = run.sentAtMs;
   let trace: RequestTrace | undefined;
   if (step.moment !== 'sent') {
-    const arrival = run.sentAtMs + useAppStore.getState().simulation.timing.networkMs;
-    if (useAppStore.getState().clockMs < arrival) useAppStore.getState().advanceClock(arrival);
+    if (useAppStore.getState().clockMs < run.arrivalMs) {
+      useAppStore.getState().advanceClock(run.arrivalMs);
+    }
     trace = followedTrace(run, step.scenario);
     if (trace !== undefined) target = momentMs(trace, step.moment);
   }
