@@ -266,3 +266,47 @@ describe('what the simulation says before deciding', () => {
     expect(g.authenticate('zzz999').ok).toBe(true);
   });
 });
+
+describe('Simulation: stepping through events', () => {
+  const everyEventAfter = (sim: Simulation, fromMs: number) => {
+    const seen: number[] = [];
+    let clock = fromMs;
+    for (let next = sim.nextEventAfter(clock); next !== null; next = sim.nextEventAfter(clock)) {
+      seen.push(next);
+      clock = next;
+    }
+    return seen;
+  };
+  const distinctTimesAfter = (traces: readonly RequestTrace[], fromMs: number) =>
+    [...new Set(traces.flatMap((t) => t.events.map((e) => e.atMs)))]
+      .filter((t) => t > fromMs)
+      .sort((a, b) => a - b);
+
+  it('steps to the next arrival when nothing is decided yet', () => {
+    const sim = new Simulation(gateway(), { timing: TIMING });
+    sim.send(burst(ALICE, 2, 0));
+    expect(sim.nextEventAfter(0)).toBe(100);
+  });
+
+  it('visits every event of the decided requests once, in time order, then null', () => {
+    const sim = new Simulation(gateway(), { timing: TIMING });
+    sim.send(burst(ALICE, 6, 0));
+    const traces = sim.runAll();
+    expect(everyEventAfter(sim, 100)).toEqual(distinctTimesAfter(traces, 100));
+    expect(sim.nextEventAfter(sim.lastResponseMs)).toBeNull();
+    expect(sim.lastResponseMs).toBe(Math.max(...traces.map((t) => t.respondedAtMs)));
+  });
+
+  it('finds events minutes away: a leaky bucket without nodelay queues requests for minutes', () => {
+    const leaky = new Gateway(
+      { algorithm: 'leaky-bucket', maxRequests: 5, windowMs: 60_000, burst: 20, nodelay: false },
+      [{ path: '/api/users', serviceUrl: 'http://user-service:3001', match: 'prefix' }],
+    );
+    const sim = new Simulation(leaky, { timing: TIMING });
+    sim.send(burst(ALICE, 21, 0));
+    const traces = sim.runAll();
+    // The 21st waits for 20 ahead of it to drain, one every 12 s: about 4 minutes.
+    expect(sim.lastResponseMs).toBeGreaterThan(120_000);
+    expect(everyEventAfter(sim, 100)).toEqual(distinctTimesAfter(traces, 100));
+  });
+});

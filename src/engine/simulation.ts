@@ -86,6 +86,9 @@ export class Simulation {
   private cursor = 0;
   private readonly decided: RequestTrace[] = [];
   private decidedUpToMs = -Infinity;
+  /** The longest arrival-to-response time of any decided request. */
+  private longestTripMs = 0;
+  private lastResponse = 0;
 
   constructor(
     readonly gateway: Gateway,
@@ -136,6 +139,8 @@ export class Simulation {
       this.cursor++;
       const trace = this.decide(request, arrivedAtMs);
       this.decided.push(trace);
+      this.longestTripMs = Math.max(this.longestTripMs, trace.respondedAtMs - trace.arrivedAtMs);
+      this.lastResponse = Math.max(this.lastResponse, trace.respondedAtMs);
       fresh.push(trace);
     }
     if (this.cursor === this.queue.length) {
@@ -187,6 +192,30 @@ export class Simulation {
 
   get traces(): readonly RequestTrace[] {
     return this.decided;
+  }
+
+  /** When the last response of the requests decided so far is back at its client (0 for none). */
+  get lastResponseMs(): number {
+    return this.lastResponse;
+  }
+
+  /**
+   * The first moment after `ms` when something happens: an event of a decided request, or the
+   * next arrival at the gateway. Null when nothing is left to happen.
+   */
+  nextEventAfter(ms: number): number | null {
+    const arrival = this.nextArrivalMs;
+    let best = arrival !== null && arrival > ms ? arrival : Infinity;
+    // Traces are in arrival order, and no trip so far took longer than longestTripMs: once a
+    // trace arrived that long before `ms`, it and every older one are over.
+    for (let i = this.decided.length - 1; i >= 0; i--) {
+      const trace = this.decided[i] as RequestTrace;
+      if (trace.arrivedAtMs + this.longestTripMs < ms) break;
+      for (const event of trace.events) {
+        if (event.atMs > ms && event.atMs < best) best = event.atMs;
+      }
+    }
+    return best === Infinity ? null : best;
   }
 
   private decide(request: TrafficRequest, arrivedAtMs: number): RequestTrace {

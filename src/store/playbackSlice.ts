@@ -1,6 +1,5 @@
 import type { StateCreator } from 'zustand';
 import type { RequestTrace, TrafficRequest } from '../engine';
-import { lastResponseMs, nextEventMs } from '../components/playback/timeline';
 import type { AppState } from './index';
 
 export const SPEEDS: readonly number[] = [0.25, 0.5, 1, 2, 4, 8];
@@ -91,8 +90,8 @@ export const createPlaybackSlice: StateCreator<AppState, [], [], PlaybackSlice> 
   },
 
   stepToNextEvent: () => {
-    const { traces, clockMs, simulation, advanceClock } = get();
-    const next = nextEventMs(traces, clockMs, simulation.nextArrivalMs);
+    const { clockMs, simulation, advanceClock } = get();
+    const next = simulation.nextEventAfter(clockMs);
     set({ playing: false, viewMs: null });
     if (next !== null) advanceClock(next);
   },
@@ -107,8 +106,8 @@ export const createPlaybackSlice: StateCreator<AppState, [], [], PlaybackSlice> 
     const { simulation, advanceClock } = get();
     const last = simulation.pending.at(-1);
     if (last !== undefined) advanceClock(simulation.arrivalMs(last));
-    const { traces, clockMs } = get();
-    advanceClock(Math.max(clockMs, lastResponseMs(traces)));
+    const { clockMs, simulation: current } = get();
+    advanceClock(Math.max(clockMs, current.lastResponseMs));
   },
 
   setView: (ms) => set({ viewMs: ms }),
