@@ -1,4 +1,4 @@
-import type { GatewaySettings, Route } from '../engine';
+import type { GatewaySettings, Route, StageName } from '../engine';
 
 /** A client drawn on the graph: a name for people and the API key it sends (null: none). */
 export interface ClientProfile {
@@ -21,6 +21,18 @@ export const CLIENTS: readonly ClientProfile[] = [
   // A key nobody registered: refused at Auth with "API key not recognised".
   { id: 'partner', label: 'Old partner key', apiKey: 'zzz999' },
 ];
+
+/** The client with this id, or the first one (the lesson's mobile app) for an unknown id. */
+export function clientById(id: string): ClientProfile {
+  return CLIENTS.find((c) => c.id === id) ?? (CLIENTS[0] as ClientProfile);
+}
+
+/** How the page names each pipeline stage, in the pipeline's order. */
+export const STAGE_LABELS: Readonly<Record<StageName, string>> = {
+  auth: 'Auth',
+  'rate-limit': 'Rate limit',
+  router: 'Router',
+};
 
 /** Keys the gateway knows when it checks registered keys. */
 export const REGISTERED_KEYS: readonly string[] = ['abc123', 'web456'];

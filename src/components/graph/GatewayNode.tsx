@@ -1,16 +1,12 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import { ALGORITHMS, type StageName } from '../../engine';
+import { STAGE_LABELS } from '../../content/services';
 import { useAppStore, useShownTraces } from '../../store';
 import { PREPARER_NAME as ROUTE_LOOKUP_PREPARER } from '../exercises/routeLookupPreparer';
 import { countByStatus, STATUSES } from '../log/statusCounts';
+import { STAGES } from './layout';
 import { GATEWAY_NODE_ID, stageHighlightId, type GatewayNodeType } from './nodeData';
-
-const STAGE_LABELS: Readonly<Record<StageName, string>> = {
-  auth: 'Auth',
-  'rate-limit': 'Rate limit',
-  router: 'Router',
-};
 
 function StageBox({ stage, detail, index }: { stage: StageName; detail: string; index: number }) {
   const highlighted = useAppStore((s) => s.highlight === stageHighlightId(stage));
@@ -66,7 +62,7 @@ export const GatewayNode = memo(function GatewayNode({ data }: NodeProps<Gateway
         </span>
       </div>
       <div className="stage-row">
-        {(['auth', 'rate-limit', 'router'] as const).map((stage, i) => (
+        {STAGES.map((stage, i) => (
           <StageBox key={stage} stage={stage} detail={details[stage]} index={i} />
         ))}
       </div>

@@ -1,15 +1,11 @@
 import { memo } from 'react';
 import type { RequestTrace } from '../../engine';
+import { STAGE_LABELS } from '../../content/services';
 import { STATUS_TEXT } from './statusCounts';
 
 export const ROW_HEIGHT_PX = 34;
 
-const STAGE_NAMES = {
-  auth: 'Auth',
-  'rate-limit': 'Rate limit',
-  router: 'Router',
-  service: 'Router → service',
-};
+const STAGE_NAMES = { ...STAGE_LABELS, service: 'Router → service' };
 const SHAPES = { 200: '●', 401: '■', 404: '◆', 429: '▲' } as const;
 
 /** One request in the log: number, time, client, path, status, deciding stage and service. */

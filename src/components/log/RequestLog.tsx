@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { HttpStatus, RequestTrace } from '../../engine';
-import { CLIENTS } from '../../content/services';
+import { clientById } from '../../content/services';
 import { useLogTraces } from '../../store';
 import { LogRow, ROW_HEIGHT_PX } from './LogRow';
 import { rowWindow } from './logWindow';
@@ -10,8 +10,6 @@ import './log.css';
 
 const VIEW_HEIGHT_PX = 320;
 const OVERSCAN = 3;
-
-const clientLabel = (id: string) => CLIENTS.find((c) => c.id === id)?.label ?? id;
 
 function traceIdOf(element: Element): number | null {
   const id = element.closest('[data-trace-id]')?.getAttribute('data-trace-id');
@@ -103,7 +101,7 @@ export function RequestLog() {
               top={index * ROW_HEIGHT_PX}
               position={index + 1}
               setSize={rows.length}
-              clientLabel={clientLabel(trace.request.clientId)}
+              clientLabel={clientById(trace.request.clientId).label}
               selected={trace.id === selectedId}
               onSelect={toggleSelected}
             />

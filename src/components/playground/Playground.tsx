@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { CLIENTS } from '../../content/services';
+import { clientById } from '../../content/services';
 import { GatewayGraph } from '../graph/GatewayGraph';
 import { LogAnnouncer } from '../log/LogAnnouncer';
 import { RequestLog } from '../log/RequestLog';
@@ -18,7 +18,7 @@ import './playground.css';
 export function Playground() {
   useReducedMotionSync();
   const [clientId, setClientId] = useState('mobile');
-  const client = CLIENTS.find((c) => c.id === clientId) ?? CLIENTS[0];
+  const client = clientById(clientId);
   return (
     <section className="playground" aria-labelledby="playground-title">
       <div className="playground-head">
@@ -31,7 +31,7 @@ export function Playground() {
         can pause, step and speed up.
       </p>
       <GatewayGraph />
-      <PlaybackBar apiKey={client?.apiKey ?? null} />
+      <PlaybackBar apiKey={client.apiKey} />
       <div className="playground-panels">
         <div className="playground-column">
           <h3>Send requests</h3>
@@ -42,7 +42,7 @@ export function Playground() {
           </details>
         </div>
         <div className="playground-column">
-          {client !== undefined && <WindowPanel client={client} />}
+          <WindowPanel client={client} />
         </div>
       </div>
       <RequestLog />

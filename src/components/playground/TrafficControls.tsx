@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { burst, spread, type TrafficRequest } from '../../engine';
-import { CLIENTS } from '../../content/services';
+import { CLIENTS, clientById } from '../../content/services';
 import { useAppStore } from '../../store';
 import { Field, TextField } from './Field';
 import { parseCount, parseRate, parseRequestPath } from './trafficForm';
@@ -28,7 +28,7 @@ export function TrafficControls({
   const knownPaths = [...new Set([...routes.map((r) => r.path), ...EXTRA_PATHS])];
 
   const send = async (howMany: 'form' | 'one') => {
-    const client = CLIENTS.find((c) => c.id === clientId) ?? CLIENTS[0];
+    const client = clientById(clientId);
     const parsedPath = parseRequestPath(path);
     const parsedCount = howMany === 'one' ? ({ ok: true, value: 1 } as const) : parseCount(count);
     const parsedRate = spacing === 'spread' ? parseRate(rate) : ({ ok: true, value: 0 } as const);
@@ -37,7 +37,7 @@ export function TrafficControls({
       count: parsedCount.ok ? null : parsedCount.message,
       rate: parsedRate.ok ? null : parsedRate.message,
     });
-    if (client === undefined || !parsedPath.ok || !parsedCount.ok || !parsedRate.ok) return;
+    if (!parsedPath.ok || !parsedCount.ok || !parsedRate.ok) return;
     const { clockMs, sendAndPlay } = useAppStore.getState();
     const template = { clientId: client.id, apiKey: client.apiKey, path: parsedPath.value };
     const traffic: TrafficRequest[] =

@@ -1,4 +1,4 @@
-import { routePathProblem } from '../../engine';
+import { pathOnly, routePathProblem } from '../../engine';
 
 export type Parsed<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
@@ -25,7 +25,7 @@ export function parseCount(text: string): Parsed<number> {
 export function parseRequestPath(text: string): Parsed<string> {
   const path = text.trim();
   if (path === '') return { ok: false, message: 'Enter a path such as /api/users.' };
-  const [bare = ''] = path.split(/[?#]/);
+  const bare = pathOnly(path);
   const problem = routePathProblem(bare === '' ? path : bare);
   if (problem !== null) return { ok: false, message: problem.replace('a route path', 'a path') };
   return { ok: true, value: path };
