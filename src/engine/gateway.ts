@@ -70,15 +70,20 @@ export interface GatewayStage {
   run(context: StageContext): StageOutcome;
 }
 
-export interface GatewaySettings {
-  readonly maxRequests: number;
-  readonly windowMs: number;
-  readonly algorithm: LimiterSpec['algorithm'];
-  readonly burst?: number;
-  readonly nodelay?: boolean;
+/** The limiter's settings (LimiterSpec) plus how Auth checks keys. */
+export interface GatewaySettings extends LimiterSpec {
   readonly keyMode: KeyMode;
   readonly registeredKeys: readonly string[];
 }
+
+/** Every field of LimiterSpec (the Record makes the type checker insist on all of them). */
+const LIMITER_FIELDS = Object.keys({
+  algorithm: true,
+  maxRequests: true,
+  windowMs: true,
+  burst: true,
+  nodelay: true,
+} satisfies Record<keyof LimiterSpec, true>) as (keyof LimiterSpec)[];
 
 export const DEFAULT_SETTINGS: GatewaySettings = {
   maxRequests: 5,
@@ -258,12 +263,7 @@ export class Gateway {
   /** Applies new settings; a new limiter (with empty state) is built only if its settings changed. */
   configure(settings: Partial<GatewaySettings>): void {
     const next = { ...this.settings, ...settings };
-    const limiterChanged =
-      next.algorithm !== this.settings.algorithm ||
-      next.maxRequests !== this.settings.maxRequests ||
-      next.windowMs !== this.settings.windowMs ||
-      next.burst !== this.settings.burst ||
-      next.nodelay !== this.settings.nodelay;
+    const limiterChanged = LIMITER_FIELDS.some((field) => next[field] !== this.settings[field]);
     if (limiterChanged) this.limiter = createLimiter(next);
     this.settings = next;
     this.registeredKeys = new Set(next.registeredKeys);

@@ -1,14 +1,14 @@
 import { useId, type ReactNode } from 'react';
-import { GLOSSARY } from '../../content/glossary';
+import { glossaryEntry, type TermId } from '../../content/glossary';
 
 /**
  * A word in the text that links to its glossary entry (`#term-<id>`). The short definition is the
  * link's accessible description, so screen readers hear it without leaving the sentence.
  */
-export function Term({ id, children }: { id: string; children: ReactNode }) {
+export function Term({ id, children }: { id: TermId; children: ReactNode }) {
   const descriptionId = useId();
-  const entry = GLOSSARY.find((candidate) => candidate.id === id);
-  if (entry === undefined) return <>{children}</>;
+  // A typed id: a misspelt one fails the type check instead of silently dropping the link.
+  const entry = glossaryEntry(id);
   return (
     <>
       <a

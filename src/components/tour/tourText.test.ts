@@ -13,12 +13,20 @@ describe('parseTourText', () => {
     expect(parseTourText('plain')).toEqual([{ kind: 'text', text: 'plain' }]);
   });
 
+  it('keeps an unknown term id as plain text rather than a broken link', () => {
+    expect(parseTourText('a [[no-such-term|word]]')).toEqual([
+      { kind: 'text', text: 'a ' },
+      { kind: 'text', text: 'word' },
+    ]);
+  });
+
   it('links only to glossary entries that exist, in every tour step', () => {
-    const terms = TOUR_STEPS.flatMap((s) => parseTourText(s.body)).filter((p) => p.kind === 'term');
-    expect(terms.length).toBeGreaterThan(3);
-    for (const term of terms) {
-      if (term.kind === 'term') expect(isTermId(term.termId), term.termId).toBe(true);
-    }
+    // Read from the raw text: parseTourText drops unknown ids, so its output cannot show them.
+    const ids = TOUR_STEPS.flatMap((s) =>
+      [...s.body.matchAll(/\[\[([^|\]]+)\|/g)].map((m) => m[1]),
+    );
+    expect(ids.length).toBeGreaterThan(3);
+    for (const id of ids) expect(isTermId(id ?? ''), id).toBe(true);
   });
 
   it('has six steps on the allowed request, then 401, 429 and 404', () => {
