@@ -1,7 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium-path.mjs';
 
-const PORT = 4173;
+// E2E_PORT lets several checkouts run their browser tests at once without sharing a server.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 const executablePath = findChromium() ?? undefined;
 
 export default defineConfig({
