@@ -5,7 +5,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { DEBIAN_NGINX, findNginx } from './nginx-path.mjs';
 
-const found = findNginx();
+let found;
+try {
+  found = findNginx();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
 if (found !== null) {
   console.log(`nginx: ${found}`);
   process.exit(0);

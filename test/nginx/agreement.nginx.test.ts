@@ -21,8 +21,9 @@ async function runScenario(scenario: Scenario): Promise<Agreement> {
 function expectAgreement(agreement: Agreement): void {
   expect(agreement.disagreements).toEqual([]);
   expect(agreement.agreed + agreement.excludedNearEdge).toBe(agreement.requests);
-  // Exclusion is for the odd request on an edge; a model that dodged by excluding fails here.
-  expect(agreement.excludedNearEdge).toBeLessThanOrEqual(Math.ceil(agreement.requests * 0.1));
+  // Exclusion is for the odd request on an edge; a model that dodged by excluding fails here. With
+  // 100 ms slots, 4 ms of every 100 lie within 2 ms of an edge, for refusing and for delaying each.
+  expect(agreement.excludedNearEdge).toBeLessThanOrEqual(Math.ceil(agreement.requests * 0.2));
 }
 
 describe.concurrent('real nginx agrees with the model', () => {

@@ -190,6 +190,7 @@ export async function withNginx<T>(
   const dir = await mkdtemp(join(tmpdir(), 'nginx-agreement-'));
   const servers: http.Server[] = [];
   let child: ChildProcess | undefined;
+  let killOnExit: (() => void) | undefined;
   try {
     const addresses: Record<string, string> = {};
     for (const name of upstreams) {
@@ -207,12 +208,17 @@ export async function withNginx<T>(
     const args = ['-p', dir, '-c', conf, '-e', errorLog];
     const check = await run(nginx, ['-t', ...args]);
     if (!check.ok) throw new Error(`nginx -t rejected the config:\n${check.output}`);
-    child = spawn(nginx, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-    await waitForPort(port, child, errorLog);
+    const started = spawn(nginx, args, { stdio: 'ignore' });
+    child = started;
+    // If the test run itself is torn down, nginx must not outlive it.
+    killOnExit = () => started.kill('SIGKILL');
+    process.once('exit', killOnExit);
+    await waitForPort(port, started, errorLog);
     const accessLog = join(dir, 'access.log');
     return await body({ port, sendTrace: (trace) => sendTrace(port, trace, accessLog) });
   } finally {
     if (child !== undefined) await stopNginx(child);
+    if (killOnExit !== undefined) process.off('exit', killOnExit);
     await Promise.all(servers.map(closeServer));
     await rm(dir, { recursive: true, force: true });
   }
