@@ -255,8 +255,8 @@ describe('Gateway settings', () => {
     g.handle({ path: '/api/users', apiKey: KEY }, 0);
     const second = g.handle({ path: '/api/users', apiKey: KEY }, 0);
     expect(second.status).toBe(200);
-    expect(second.delayMs).toBe(12_000);
-    expect(second.stages[1]?.note).toBe('3 of 5 left, queued 12000 ms');
+    expect(second.delayMs).toBe(12_048); // nginx: 1000 × 1000 / 83 thousandths per s
+    expect(second.stages[1]?.note).toBe('3 of 5 left, queued 12048 ms');
   });
 });
 

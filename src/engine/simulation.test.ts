@@ -107,7 +107,7 @@ describe('simulate', () => {
     ]);
     const { traces } = simulate(g, burst(ALICE, 2, 0), { timing: TIMING });
     const forwardedAt = traces.map((t) => t.events.find((e) => e.type === 'forwarded')?.atMs);
-    expect(forwardedAt).toEqual([130, 130 + 12_000]);
+    expect(forwardedAt).toEqual([130, 130 + 12_048]);
   });
 });
 
