@@ -9,6 +9,7 @@ import { ExperimentsSection } from './components/exercises/ExperimentsSection';
 import { Playground } from './components/playground/Playground';
 import { ProgressOverview } from './components/progress/ProgressOverview';
 import { RestoreNotice } from './components/progress/RestoreNotice';
+import { SaveNotice } from './components/progress/SaveNotice';
 import { Quiz } from './components/quiz/Quiz';
 import { SECTIONS, sectionTitle, type SectionId } from './content/lesson';
 import './styles/lesson.css';
@@ -50,6 +51,7 @@ export function App() {
         </nav>
       </header>
       <RestoreNotice />
+      <SaveNotice />
       <main id="main" tabIndex={-1}>
         <ProgressOverview />
         <LessonSection id="why">
