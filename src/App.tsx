@@ -2,6 +2,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { CodeExample } from './components/lesson/CodeExample';
 import { Glossary } from './components/lesson/Glossary';
 import { RealWorld } from './components/lesson/RealWorld';
+import { SectionBoundary } from './components/lesson/SectionBoundary';
 import { Term } from './components/lesson/Term';
 import { useLandOnHash } from './components/lesson/useLandOnHash';
 import { WhyItMatters } from './components/lesson/WhyItMatters';
@@ -9,6 +10,7 @@ import { ExperimentsSection } from './components/exercises/ExperimentsSection';
 import { Playground } from './components/playground/Playground';
 import { ProgressOverview } from './components/progress/ProgressOverview';
 import { RestoreNotice } from './components/progress/RestoreNotice';
+import { SaveNotice } from './components/progress/SaveNotice';
 import { Quiz } from './components/quiz/Quiz';
 import { SECTIONS, sectionTitle, type SectionId } from './content/lesson';
 import './styles/lesson.css';
@@ -23,7 +25,7 @@ function LessonSection({ id, children }: { id: SectionId; children: ReactNode })
       <h2 id={`${id}-title`} className="lesson-section__title">
         {sectionTitle(id)}
       </h2>
-      {children}
+      <SectionBoundary title={sectionTitle(id)}>{children}</SectionBoundary>
     </section>
   );
 }
@@ -50,6 +52,7 @@ export function App() {
         </nav>
       </header>
       <RestoreNotice />
+      <SaveNotice />
       <main id="main" tabIndex={-1}>
         <ProgressOverview />
         <LessonSection id="why">
@@ -67,7 +70,9 @@ export function App() {
             <Term id="rate-limiting">rate limiting</Term> and <Term id="route">routing</Term>, in
             that order, before a service sees it.
           </p>
-          <Playground />
+          <SectionBoundary title={sectionTitle('model')}>
+            <Playground />
+          </SectionBoundary>
         </div>
         <LessonSection id="code">
           <CodeExample />
@@ -79,9 +84,11 @@ export function App() {
           <Quiz />
         </LessonSection>
         <div id="challenge" className="lesson-section">
-          <Suspense fallback={<p role="status">Loading the coding challenge…</p>}>
-            <ChallengeSection />
-          </Suspense>
+          <SectionBoundary title={sectionTitle('challenge')}>
+            <Suspense fallback={<p role="status">Loading the coding challenge…</p>}>
+              <ChallengeSection />
+            </Suspense>
+          </SectionBoundary>
         </div>
         <LessonSection id="real-world">
           <RealWorld />

@@ -1,7 +1,7 @@
 /** The gateway engine: pure TypeScript, no DOM, no wall clock, no Math.random. */
 export { APIGateway, type GatewayResponse } from './apiGateway';
 export { checkApiKey, type AuthVerdict, type KeyMode } from './auth';
-export { SettingError } from './errors';
+export { MAX_WINDOW_MS, SettingError } from './errors';
 export {
   DEFAULT_SETTINGS,
   Gateway,

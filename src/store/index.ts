@@ -1,7 +1,7 @@
 import { create, type StateCreator } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { createChallengeSlice, type ChallengeSlice } from './challengeSlice';
-import { persistOptions } from './persistence';
+import { createPersistOptions } from './persistence';
 import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice';
 import { createPlaygroundSlice, type PlaygroundSlice } from './playgroundSlice';
 import { createProgressSlice, type ProgressSlice } from './progressSlice';
@@ -18,7 +18,15 @@ export const createAppState: StateCreator<AppState> = (...a) => ({
   ...createChallengeSlice(...a),
 });
 
-export const useAppStore = create<AppState>()(persist(createAppState, persistOptions));
+export const useAppStore = create<AppState>()(
+  persist(
+    createAppState,
+    createPersistOptions(
+      () => localStorage,
+      (saveProblem) => useAppStore.setState({ saveProblem }),
+    ),
+  ),
+);
 
 /** The decided requests as the panels show them: they catch up between the frames that decide. */
 export const useShownTraces = followTraces(useAppStore);

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { create } from 'zustand';
 import { persist, type StateStorage } from 'zustand/middleware';
 import { createAppState, type AppState } from './index';
 import { createPersistOptions, STORAGE_KEY, STORAGE_VERSION } from './persistence';
+import type { SaveProblem } from './progressSlice';
 
 function memoryStorage(saved: string | null): StateStorage & { data: Map<string, string> } {
   const data = new Map<string, string>();
@@ -16,16 +17,27 @@ function memoryStorage(saved: string | null): StateStorage & { data: Map<string,
 }
 
 /** A fresh store, composed as in ./index, hydrated from `saved` (the raw localStorage text). */
-function storeFrom(saved: string | null) {
+function storeFrom(saved: string | null, getStorage?: () => StateStorage) {
   const storage = memoryStorage(saved);
+  const reports: (SaveProblem | null)[] = [];
   const store = create<AppState>()(
     persist(
       createAppState,
-      createPersistOptions(() => storage),
+      createPersistOptions(getStorage ?? (() => storage), (problem) => {
+        reports.push(problem);
+        store.setState({ saveProblem: problem });
+      }),
     ),
   );
   // A synchronous storage hydrates while the store is created.
-  return { store, storage };
+  return { store, storage, reports };
+}
+
+/** Lets queued reports (sent after the update that failed) arrive. */
+const reportsArrive = () => new Promise<void>((resolve) => queueMicrotask(resolve));
+
+function quotaExceeded(): never {
+  throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 }
 
 const goodState = {
@@ -67,7 +79,8 @@ describe('saved progress', () => {
   it.each([
     ['invalid JSON', '{"state": {"experiments": ', 'corrupt'],
     ['JSON without the envelope', '[1, 2, 3]', 'corrupt'],
-    ['an unknown version', JSON.stringify({ state: goodState, version: 99 }), 'unknown-version'],
+    ['an unknown version', JSON.stringify({ state: goodState, version: 0 }), 'unknown-version'],
+    ['a newer version', JSON.stringify({ state: goodState, version: 99 }), 'newer-version'],
     [
       'a wrong status',
       JSON.stringify({ state: { ...goodState, experiments: { bursts: 'yes' } }, version: 2 }),
@@ -132,5 +145,55 @@ describe('saved progress', () => {
     expect(state.quizAnswers).toEqual({});
     expect(state.challengeDraft).toBeNull();
     expect(state.challengePassed).toBe(false);
+  });
+
+  it('keeps a newer version’s save untouched and runs in memory', async () => {
+    const newer = JSON.stringify({ state: { ...goodState, future: [1, 2] }, version: 99 });
+    const { store, storage, reports } = storeFrom(newer);
+    expect(store.getState().restoreProblem).toBe('newer-version');
+    expect(store.getState().experiments).toEqual({});
+    store.getState().setExperimentStatus('bursts', 'done');
+    store.getState().answerQuiz('order-of-checks', { choice: ['auth-first'], correct: true });
+    store.getState().dismissRestoreNotice();
+    await reportsArrive();
+    expect(store.getState().experiments).toEqual({ bursts: 'done' });
+    expect(storage.data.get(STORAGE_KEY)).toBe(newer);
+    // Not a failure to report: the page already said it will not save over the newer progress.
+    expect(reports).toEqual([]);
+  });
+
+  it('says once that a full storage refuses saves, and again only after saving worked', async () => {
+    const { store, storage, reports } = storeFrom(null);
+    const write = storage.setItem;
+    storage.setItem = quotaExceeded;
+    for (let i = 0; i < 5; i++) store.getState().setExperimentStatus(`e${i}`, 'done');
+    // Playback frames change nothing saved: no more attempts, no more reports.
+    for (let t = 1; t <= 60; t++) store.getState().advanceClock(t * 16);
+    await reportsArrive();
+    expect(reports).toEqual(['full']);
+    expect(store.getState().saveProblem).toBe('full');
+    store.getState().dismissSaveNotice();
+    storage.setItem = write;
+    store.getState().setExperimentStatus('bursts', 'done');
+    await reportsArrive();
+    expect(reports).toEqual(['full', null]);
+    expect(storage.data.get(STORAGE_KEY)).toContain('bursts');
+  });
+
+  it('says at once, and only once, that storage is turned off; the page still works', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { store, reports } = storeFrom(null, () => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    });
+    for (let t = 1; t <= 60; t++) {
+      store.getState().advanceClock(t * 16);
+      store.getState().setExperimentStatus(`e${t}`, 'done');
+    }
+    await reportsArrive();
+    expect(reports).toEqual(['unavailable']);
+    expect(store.getState().saveProblem).toBe('unavailable');
+    expect(Object.keys(store.getState().experiments)).toHaveLength(60);
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
   });
 });

@@ -1,6 +1,6 @@
 import { createJSONStorage, type PersistOptions, type StateStorage } from 'zustand/middleware';
 import type { AppState } from './index';
-import type { ExperimentStatus, QuizAnswer, RestoreProblem } from './progressSlice';
+import type { ExperimentStatus, QuizAnswer, RestoreProblem, SaveProblem } from './progressSlice';
 
 /** What is saved in localStorage: progress only, never the engine or the log. */
 export type SavedState = Pick<
@@ -41,23 +41,83 @@ export function isSavedState(value: unknown): value is SavedState {
   );
 }
 
+/** The part of the state that is saved (and exported to a file). */
+export function savedPart(state: AppState): SavedState {
+  return {
+    experiments: state.experiments,
+    quizAnswers: state.quizAnswers,
+    challengeDraft: state.challengeDraft,
+    challengePassed: state.challengePassed,
+  };
+}
+
+/** Version 1 lacked quiz answers; later versions need nothing added. */
+export function upgradeSaved(state: unknown, version: number): unknown {
+  return version === 1 && isRecord(state) ? { quizAnswers: {}, ...state } : state;
+}
+
+function saveProblemOf(error: unknown): SaveProblem {
+  return error instanceof DOMException &&
+    (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED')
+    ? 'full'
+    : 'unavailable';
+}
+
+/** Stands in when the browser refuses access to storage at all (e.g. site data blocked). */
+function unavailableStorage(reason: unknown): StateStorage {
+  return {
+    getItem: () => null,
+    setItem: () => {
+      throw reason;
+    },
+    removeItem: () => undefined,
+  };
+}
+
 /**
  * Persist options over `getStorage`. Unusable saved progress (not JSON, not the persist envelope,
  * an unknown version, wrong field types) is dropped: the app starts fresh and `restoreProblem`
- * says why, so the page can tell the learner instead of failing.
+ * says why, so the page can tell the learner instead of failing. Progress saved by a newer
+ * version is never written over: this visit runs in memory only. A save that fails is reported
+ * through `reportSaveProblem` once (and `null` once saving works again), never thrown or logged
+ * per write.
  */
 export function createPersistOptions(
   getStorage: () => StateStorage,
+  reportSaveProblem: (problem: SaveProblem | null) => void = () => undefined,
 ): PersistOptions<AppState, SavedState> {
   let problem: RestoreProblem | null = null;
-  let lastWritten: string | null = null;
+  /** The last text handed to storage, written or not: the same text is not tried again. */
+  let lastTried: string | null = null;
+  let reported: SaveProblem | null = null;
+  /** True once a newer version's save was found: it must stay as it is. */
+  let keepSaved = false;
+
+  // Reported after the store update that tried to save has finished, never inside it.
+  const report = (next: SaveProblem | null) => {
+    if (next === reported) return;
+    reported = next;
+    queueMicrotask(() => reportSaveProblem(next));
+  };
 
   const checkedStorage = (): StateStorage => {
-    const storage = getStorage();
+    let storage: StateStorage;
+    try {
+      storage = getStorage();
+    } catch (error) {
+      storage = unavailableStorage(error);
+      // Said at once, not at the first change: nothing of this visit can be kept.
+      report('unavailable');
+    }
     return {
       getItem: (name) => {
         problem = null;
-        const raw = storage.getItem(name);
+        let raw: ReturnType<StateStorage['getItem']>;
+        try {
+          raw = storage.getItem(name);
+        } catch {
+          return null;
+        }
         if (typeof raw !== 'string') return null;
         try {
           const envelope: unknown = JSON.parse(raw);
@@ -70,17 +130,24 @@ export function createPersistOptions(
       },
       setItem: (name, value) => {
         // The store changes every animation frame while playing; the saved part rarely does.
-        if (value === lastWritten) return;
+        if (keepSaved || value === lastTried) return;
+        lastTried = value;
         try {
           storage.setItem(name, value);
-          lastWritten = value;
-        } catch {
+          report(null);
+        } catch (error) {
           // Storage full or disabled (private mode): progress stays in memory for this visit.
+          report(saveProblemOf(error));
         }
       },
       removeItem: (name) => {
-        lastWritten = null;
-        storage.removeItem(name);
+        if (keepSaved) return;
+        lastTried = null;
+        try {
+          storage.removeItem(name);
+        } catch {
+          // Nothing saved can be removed from a storage that cannot be reached.
+        }
       },
     };
   };
@@ -89,17 +156,15 @@ export function createPersistOptions(
     name: STORAGE_KEY,
     version: STORAGE_VERSION,
     storage: createJSONStorage<SavedState>(checkedStorage),
-    partialize: (state) => ({
-      experiments: state.experiments,
-      quizAnswers: state.quizAnswers,
-      challengeDraft: state.challengeDraft,
-      challengePassed: state.challengePassed,
-    }),
+    partialize: savedPart,
     migrate: (persisted, version) => {
-      if (version === 1 && isRecord(persisted))
-        return { quizAnswers: {}, ...persisted } as SavedState;
-      problem = 'unknown-version';
-      return persisted as SavedState;
+      if (version > STORAGE_VERSION) {
+        problem = 'newer-version';
+        keepSaved = true;
+      } else if (version !== 1) {
+        problem = 'unknown-version';
+      }
+      return upgradeSaved(persisted, version) as SavedState;
     },
     merge: (persisted, current) => {
       if (problem !== null) return { ...current, restoreProblem: problem };
@@ -109,5 +174,3 @@ export function createPersistOptions(
     },
   };
 }
-
-export const persistOptions = createPersistOptions(() => localStorage);

@@ -16,6 +16,24 @@ import type { AppState } from './index';
 export const PLAYGROUND_SEED = 2024;
 
 /**
+ * The largest limit the playground accepts. The page draws, explains and quizzes on every allowed
+ * request of a window, and a burst sends at most 10,000: a larger limit shows nothing new and
+ * costs the page its speed.
+ */
+export const MAX_LIMIT_REQUESTS = 10_000;
+
+/** The playground's own bound on settings the engine would accept; the engine checks the rest. */
+function playgroundSettingProblem(settings: Partial<GatewaySettings>): SettingError | null {
+  const { maxRequests } = settings;
+  if (maxRequests !== undefined && maxRequests > MAX_LIMIT_REQUESTS)
+    return new SettingError(
+      'maxRequests',
+      `must be at most ${MAX_LIMIT_REQUESTS.toLocaleString('en-US')}, got ${maxRequests}`,
+    );
+  return null;
+}
+
+/**
  * Something that must get ready before traffic enters the simulation, e.g. learner code in the
  * worker that has to compute routes or limiter decisions for the coming requests. `pending` are
  * the requests already queued (in arrival order), `traffic` the ones about to be sent.
@@ -109,6 +127,8 @@ export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSli
 
   applySettings: (partial) => {
     const { gateway } = get();
+    const problem = playgroundSettingProblem(partial);
+    if (problem !== null) return problem;
     try {
       gateway.configure(partial);
     } catch (error) {

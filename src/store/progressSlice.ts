@@ -18,7 +18,10 @@ export interface ExperimentBaseline {
 }
 
 /** Why the saved progress could not be used, so the page can say it started fresh. */
-export type RestoreProblem = 'corrupt' | 'unknown-version' | 'wrong-shape';
+export type RestoreProblem = 'corrupt' | 'unknown-version' | 'newer-version' | 'wrong-shape';
+
+/** Why progress is not being saved: the browser's storage is full, or turned off or blocked. */
+export type SaveProblem = 'full' | 'unavailable';
 
 /** The learner's progress through the lesson; `experiments` and `quizAnswers` are saved. */
 export interface ProgressSlice {
@@ -30,6 +33,8 @@ export interface ProgressSlice {
   burstPrediction: number | null;
   /** Set when saved progress was unusable and the page started fresh. Not saved. */
   restoreProblem: RestoreProblem | null;
+  /** Set when progress could not be saved (once per failure; cleared by a later save). Not saved. */
+  saveProblem: SaveProblem | null;
   setExperimentStatus: (id: string, status: ExperimentStatus) => void;
   /** Starts (or restarts) an experiment: only traces after this moment count for it. */
   restartExperiment: (id: string) => void;
@@ -39,6 +44,7 @@ export interface ProgressSlice {
   /** Forgets experiments, quiz answers and the challenge's draft and result. */
   resetProgress: () => void;
   dismissRestoreNotice: () => void;
+  dismissSaveNotice: () => void;
 }
 
 export const createProgressSlice: StateCreator<AppState, [], [], ProgressSlice> = (set, get) => ({
@@ -47,6 +53,7 @@ export const createProgressSlice: StateCreator<AppState, [], [], ProgressSlice> 
   experimentBaselines: {},
   burstPrediction: null,
   restoreProblem: null,
+  saveProblem: null,
   setExperimentStatus: (id, status) =>
     set((state) => ({ experiments: { ...state.experiments, [id]: status } })),
   restartExperiment: (id) => {
@@ -75,6 +82,7 @@ export const createProgressSlice: StateCreator<AppState, [], [], ProgressSlice> 
     });
   },
   dismissRestoreNotice: () => set({ restoreProblem: null }),
+  dismissSaveNotice: () => set({ saveProblem: null }),
 });
 
 /** The traces an experiment may look at: those after its baseline, in the current simulation. */

@@ -3,6 +3,7 @@ import { EXPERIMENTS } from '../../content/experiments';
 import { useAppStore } from '../../store';
 import { quizScore } from '../quiz/quizScore';
 import { useQuizQuestions } from '../quiz/useQuizQuestions';
+import { ProgressFileActions } from './ProgressFileActions';
 
 /** Where the learner stands: experiments done, quiz score, challenge; and a guarded reset. */
 export function ProgressOverview() {
@@ -61,6 +62,7 @@ export function ProgressOverview() {
       <p role="status" className="progress__message">
         {message}
       </p>
+      <ProgressFileActions />
     </aside>
   );
 }

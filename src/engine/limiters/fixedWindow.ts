@@ -1,4 +1,4 @@
-import { requirePositive, requirePositiveInteger } from '../errors';
+import { requirePositiveInteger, requireWindowMs } from '../errors';
 import type { LimiterSnapshot, RateLimitAlgorithm } from './types';
 
 interface WindowCount {
@@ -22,7 +22,7 @@ export class FixedWindowLimiter implements RateLimitAlgorithm {
     readonly windowMs: number,
   ) {
     requirePositiveInteger('maxRequests', maxRequests);
-    requirePositive('windowMs', windowMs);
+    requireWindowMs(windowMs);
     this.policy = { quota: maxRequests, windowSeconds: windowMs / 1000 };
   }
 

@@ -5,6 +5,15 @@ import { ALGORITHMS, createLimiter, isAlgorithmName, type AlgorithmName } from '
 const NAMES = ALGORITHMS.map((a) => a.name);
 
 describe('createLimiter', () => {
+  it.each(NAMES)('refuses %s with a window past one day or none at all', (algorithm) => {
+    for (const windowMs of [1e16, 1e308, 86_400_001, 0, Infinity]) {
+      expect(() => createLimiter({ algorithm, maxRequests: 5, windowMs })).toThrow(SettingError);
+    }
+    const longest = createLimiter({ algorithm, maxRequests: 5, windowMs: 86_400_000 });
+    const snapshot = longest.snapshot('k', 0);
+    expect(snapshot).toMatchObject({ limit: 5, remaining: 5 });
+  });
+
   it.each(NAMES)('builds %s with the quota and window it was given', (algorithm) => {
     const limiter = createLimiter({ algorithm, maxRequests: 5, windowMs: 60_000 });
     expect(limiter.algorithm).toBe(algorithm);

@@ -1,4 +1,4 @@
-import { SettingError } from '../errors';
+import { SettingError, requireWindowMs } from '../errors';
 import { FixedWindowLimiter } from './fixedWindow';
 import { LeakyBucketLimiter } from './leakyBucket';
 import { SlidingWindowCounterLimiter } from './slidingWindowCounter';
@@ -52,6 +52,8 @@ export function createLimiter(spec: LimiterSpec): RateLimitAlgorithm {
     case 'token-bucket':
       return new TokenBucketLimiter(spec.maxRequests, spec.windowMs);
     case 'leaky-bucket':
+      // Checked here rather than in the bucket itself, as for every other algorithm's constructor.
+      requireWindowMs(spec.windowMs);
       return new LeakyBucketLimiter(spec.maxRequests, spec.windowMs, {
         burst: spec.burst ?? Math.max(0, Math.floor(spec.maxRequests) - 1),
         nodelay: spec.nodelay ?? true,

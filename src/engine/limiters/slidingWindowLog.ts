@@ -1,4 +1,4 @@
-import { requirePositive, requirePositiveInteger } from '../errors';
+import { requirePositiveInteger, requireWindowMs } from '../errors';
 import type { LimiterSnapshot, RateLimitAlgorithm } from './types';
 
 /** Ring capacity a new client starts with; it doubles up to `maxRequests` as needed. */
@@ -67,7 +67,7 @@ export class SlidingWindowLimiter implements RateLimitAlgorithm {
     readonly windowMs: number,
   ) {
     requirePositiveInteger('maxRequests', maxRequests);
-    requirePositive('windowMs', windowMs);
+    requireWindowMs(windowMs);
     this.policy = { quota: maxRequests, windowSeconds: windowMs / 1000 };
   }
 

@@ -1,4 +1,4 @@
-import { requirePositive, requirePositiveInteger } from '../errors';
+import { requirePositiveInteger, requireWindowMs } from '../errors';
 import type { LimiterSnapshot, RateLimitAlgorithm } from './types';
 
 interface Bucket {
@@ -26,7 +26,7 @@ export class TokenBucketLimiter implements RateLimitAlgorithm {
     readonly windowMs: number,
   ) {
     requirePositiveInteger('maxRequests', capacity);
-    requirePositive('windowMs', windowMs);
+    requireWindowMs(windowMs);
     this.policy = { quota: capacity, windowSeconds: windowMs / 1000 };
     this.tokenUnits = windowMs;
     this.fullUnits = capacity * windowMs;

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { create } from 'zustand';
+import { createAppState } from './index';
+import { savedPart, STORAGE_VERSION } from './persistence';
+import { progressFileText, readProgressFile } from './progressFile';
+
+describe('progress files', () => {
+  it('round-trips a store’s progress into a fresh store', () => {
+    const from = create(createAppState);
+    from.getState().setExperimentStatus('bursts', 'done');
+    from.getState().answerQuiz('order-of-checks', { choice: ['auth-first'], correct: true });
+    from.setState({ challengeDraft: 'class RateLimiter {}', challengePassed: true });
+    const read = readProgressFile(progressFileText(savedPart(from.getState())));
+    if (!read.ok) throw new Error(read.message);
+    const to = create(createAppState);
+    to.setState(read.progress);
+    expect(savedPart(to.getState())).toEqual(savedPart(from.getState()));
+  });
+
+  it('reads a version 1 file (before quiz answers)', () => {
+    const v1 = { experiments: { bursts: 'done' }, challengeDraft: null, challengePassed: false };
+    const read = readProgressFile(JSON.stringify({ state: v1, version: 1 }));
+    expect(read).toEqual({ ok: true, progress: { ...v1, quizAnswers: {} } });
+  });
+
+  it.each([
+    ['not JSON', '{"state":', /not JSON/],
+    ['no envelope', '[1, 2]', /not a progress file/],
+    ['a newer version', JSON.stringify({ state: {}, version: STORAGE_VERSION + 1 }), /newer/],
+    ['damaged progress', JSON.stringify({ state: { experiments: 3 }, version: 2 }), /damaged/],
+  ])('refuses %s with a reason', (_name, text, reason) => {
+    const read = readProgressFile(text);
+    expect(read.ok).toBe(false);
+    if (!read.ok) expect(read.message).toMatch(reason);
+  });
+});
