@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { APIGateway } from './apiGateway';
 import { SettingError } from './errors';
-import { Gateway, MESSAGES, toRetryAfterSeconds, type GatewaySettings } from './gateway';
+import { Gateway, type GatewaySettings } from './gateway';
+import { MESSAGES, toRetryAfterSeconds } from './profiles';
 import { SlidingWindowLimiter, type RateLimitAlgorithm } from './limiters';
 import type { Route } from './routing';
 
@@ -114,11 +115,15 @@ describe('Gateway pipeline: auth → rate limit → router', () => {
     expect(notFound.headers['RateLimit']).toBe('"default";r=0;t=1');
   });
 
-  it('the policy header shows fractional windows in seconds', () => {
-    const g = gateway({ windowMs: 1500, maxRequests: 3 });
-    expect(g.handle({ path: '/api/users', apiKey: KEY }, 0).headers['RateLimit-Policy']).toBe(
-      '"default";q=3;w=1.5',
-    );
+  it("the policy header's w is whole seconds: a fractional window is rounded up", () => {
+    const policy = (windowMs: number) =>
+      gateway({ windowMs, maxRequests: 3 }).handle({ path: '/api/users', apiKey: KEY }, 0).headers[
+        'RateLimit-Policy'
+      ];
+    expect(policy(1500)).toBe('"default";q=3;w=2');
+    expect(policy(1000)).toBe('"default";q=3;w=1');
+    expect(policy(250)).toBe('"default";q=3;w=1');
+    expect(policy(60_001)).toBe('"default";q=3;w=61');
   });
 
   it('unknown route → 404 after the limiter, and it did use quota', () => {
