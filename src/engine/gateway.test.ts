@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { APIGateway } from './apiGateway';
 import { SettingError } from './errors';
 import { Gateway, type GatewaySettings } from './gateway';
-import { MESSAGES, toRetryAfterSeconds } from './profiles';
+import { LESSON_PROFILE, MESSAGES, toRetryAfterSeconds } from './profiles';
 import { SlidingWindowLimiter, type RateLimitAlgorithm } from './limiters';
 import type { Route } from './routing';
 
@@ -274,5 +274,43 @@ describe('APIGateway (the lesson class)', () => {
     expect(g.handleRequest({ path: '/health', apiKey: KEY }, 1).status).toBe(200);
     expect(g.handleRequest({ path: '/health/db', apiKey: KEY }, 2).status).toBe(404);
     expect(g.core.getRoutes()).toHaveLength(2);
+  });
+});
+
+describe('Gateway stage list', () => {
+  it('lists the stages that run, in the profile order, each with a label and a description', () => {
+    const g = gateway();
+    expect(g.stages().map((s) => s.name)).toEqual(['auth', 'rate-limit', 'router']);
+    g.configurePipeline({
+      accessLog: true,
+      requestId: true,
+      normalise: true,
+      cache: { ttlMs: 1000 },
+      transform: { stripPrefix: true, addConsumer: true, removeKey: true },
+      balancer: { algorithm: 'round-robin', failures: 3, cooldownMs: 1000 },
+    });
+    // Everything on: the profile's whole order.
+    expect(g.stages().map((s) => s.name)).toEqual(LESSON_PROFILE.order);
+    for (const stage of g.stages()) {
+      expect(stage.label).not.toBe('');
+      expect(stage.description).toMatch(/^[A-Z].*\.$/);
+    }
+    const decision = g.handle({ path: '/api/users', apiKey: KEY }, 0);
+    expect(decision.stages.map((s) => s.stage)).toEqual(g.stages().map((s) => s.name));
+    g.configurePipeline({ cache: null, accessLog: false });
+    expect(g.stages().map((s) => s.name)).not.toContain('cache');
+    expect(g.stages().map((s) => s.name)).not.toContain('access-log');
+  });
+
+  it('a bad pipeline parameter changes nothing', () => {
+    const g = gateway();
+    g.configurePipeline({ cache: { ttlMs: 1000 } });
+    expect(() =>
+      g.configurePipeline({
+        normalise: true,
+        balancer: { algorithm: 'round-robin', failures: 0, cooldownMs: 1 },
+      }),
+    ).toThrow(/^failures: /);
+    expect(g.stages().map((s) => s.name)).toEqual(['auth', 'rate-limit', 'router', 'cache']);
   });
 });
