@@ -14,6 +14,17 @@ export function policyWindowSeconds(windowSeconds: number): number {
   return Math.max(1, Math.ceil(windowSeconds - 1e-9));
 }
 
+let lastPolicy = { quota: NaN, windowSeconds: NaN, header: '' };
+
+/** `"default";q=5;w=60`, remembered for the last limiter: it is the same on every response. */
+function policyHeader(quota: number, windowSeconds: number): string {
+  if (lastPolicy.quota !== quota || lastPolicy.windowSeconds !== windowSeconds) {
+    const header = `"default";q=${quota};w=${policyWindowSeconds(windowSeconds)}`;
+    lastPolicy = { quota, windowSeconds, header };
+  }
+  return lastPolicy.header;
+}
+
 export const MESSAGES = {
   missingKey: 'Unauthorized: no API key in the request',
   unknownKey: 'Unauthorized: API key not recognised',
@@ -108,7 +119,7 @@ export const LESSON_PROFILE: GatewayProfile = {
     headers['WWW-Authenticate'] = 'Key';
   },
   rateLimitHeaders(headers, { allowed, quota, windowSeconds, after }) {
-    headers['RateLimit-Policy'] = `"default";q=${quota};w=${policyWindowSeconds(windowSeconds)}`;
+    headers['RateLimit-Policy'] = policyHeader(quota, windowSeconds);
     headers['RateLimit'] =
       `"default";r=${after.remaining};t=${Math.ceil(after.msUntilNextSlot / 1000)}`;
     if (!allowed) headers['Retry-After'] = String(toRetryAfterSeconds(after.msUntilAllowed));

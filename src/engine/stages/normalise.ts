@@ -19,6 +19,9 @@ function decodePercent(path: string): string {
   });
 }
 
+/** A `%`, a `//`, or a `.`/`..` segment anywhere (in the query too: then the slow path decides). */
+const NEEDS_WORK = /%|\/\/|\/\.\.?(?:[/?#]|$)/;
+
 const ESCAPES: Readonly<Record<string, string>> = { '%': '%25', '?': '%3F', '#': '%23' };
 
 /**
@@ -28,6 +31,8 @@ const ESCAPES: Readonly<Record<string, string>> = { '%': '%25', '?': '%3F', '#':
  * decoding produced is written back encoded (`%2541` → `%2541`, never `A` on a second pass).
  */
 export function normalisePath(path: string): string {
+  // Most paths need nothing: no escape, no empty segment, no dot segment.
+  if (!NEEDS_WORK.test(path)) return path;
   const cut = path.search(/[?#]/);
   const raw = cut === -1 ? path : path.slice(0, cut);
   const rest = cut === -1 ? '' : path.slice(cut);

@@ -21,7 +21,7 @@ export function requestIdStage(
       const given = context.request.headers?.[header];
       const kept = given !== undefined && given !== '';
       const id = kept ? given : `${prefix}-${String(++count).padStart(6, '0')}`;
-      context.forwardHeaders = { ...context.forwardHeaders, [header]: id };
+      (context.forwardHeaders ??= {})[header] = id;
       afterResponse(context, (_, response) => {
         response.headers[header] = id;
       });

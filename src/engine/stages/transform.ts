@@ -56,11 +56,11 @@ export function transformStage(
       const key = context.request.apiKey;
       if (options.addConsumer && key !== undefined && key !== null && key !== '') {
         const consumer = consumerId(key);
-        context.forwardHeaders = { ...context.forwardHeaders, [profile.consumerHeader]: consumer };
+        (context.forwardHeaders ??= {})[profile.consumerHeader] = consumer;
         changes.push(`${profile.consumerHeader}: ${consumer}`);
       }
       if (options.removeKey) {
-        context.forwardHeaders = { ...context.forwardHeaders, [profile.keyHeader]: null };
+        (context.forwardHeaders ??= {})[profile.keyHeader] = null;
         changes.push(`${profile.keyHeader} removed`);
       }
       return { verdict: 'pass', note: changes.length === 0 ? 'unchanged' : changes.join('; ') };

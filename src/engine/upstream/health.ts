@@ -68,6 +68,8 @@ export class HealthBook {
   private readonly services = new Map<string, { instances: InstanceHealth[]; cursor: number }>();
   /** Answers not yet applied, sorted by time (ties: the order they were recorded). */
   private pending: Settle[] = [];
+  /** `pending[0..applied)` are applied already. */
+  private applied = 0;
 
   constructor(readonly options: HealthOptions) {
     validateHealth(options);
@@ -115,18 +117,25 @@ export class HealthBook {
   settle(service: string, index: number, atMs: number, ok: boolean): void {
     const entry: Settle = { atMs, service, index, ok };
     let at = this.pending.length;
-    while (at > 0 && (this.pending[at - 1] as Settle).atMs > atMs) at--;
-    this.pending.splice(at, 0, entry);
+    while (at > this.applied && (this.pending[at - 1] as Settle).atMs > atMs) at--;
+    if (at === this.pending.length) this.pending.push(entry);
+    else this.pending.splice(at, 0, entry);
   }
 
   /** Applies every answer back by `nowMs` (inclusive). */
   applyUntil(nowMs: number): void {
-    let done = 0;
-    while (done < this.pending.length && (this.pending[done] as Settle).atMs <= nowMs) {
-      this.apply(this.pending[done] as Settle);
+    const pending = this.pending;
+    let done = this.applied;
+    while (done < pending.length && (pending[done] as Settle).atMs <= nowMs) {
+      this.apply(pending[done] as Settle);
       done++;
     }
-    if (done > 0) this.pending = this.pending.slice(done);
+    this.applied = done;
+    // Drop applied entries now and then, not on every call.
+    if (done > 1024 && done * 2 > pending.length) {
+      this.pending = pending.slice(done);
+      this.applied = 0;
+    }
   }
 
   /** Each instance's state at `nowMs`, without changing the book. */
@@ -156,7 +165,7 @@ export class HealthBook {
     const copy = new HealthBook(this.options);
     for (const [service, { instances, cursor }] of this.services)
       copy.services.set(service, { instances: instances.map((h) => ({ ...h })), cursor });
-    copy.pending = [...this.pending];
+    copy.pending = this.pending.slice(this.applied);
     return copy;
   }
 

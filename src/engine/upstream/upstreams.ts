@@ -42,9 +42,16 @@ interface ServiceState {
   down: boolean[];
 }
 
-/** `user-service` instance 0 → `user-service-1`. */
+const NAMES = new Map<string, string[]>();
+
+/** `user-service` instance 0 → `user-service-1` (remembered: it is asked on every request). */
 export function instanceName(service: string, index: number): string {
-  return `${service}-${index + 1}`;
+  let names = NAMES.get(service);
+  if (names === undefined) {
+    names = [];
+    NAMES.set(service, names);
+  }
+  return (names[index] ??= `${service}-${index + 1}`);
 }
 
 /**
@@ -127,6 +134,7 @@ export class Upstreams {
   /** The failure instance `index` suffers at `atMs`, if any. */
   failureAt(service: string, index: number, atMs: number): FaultWindow['failure'] | null {
     if (this.isDown(service, index)) return 'down';
+    if (this.faults.length === 0) return null;
     for (const fault of this.faults) {
       if (
         fault.service === service &&
@@ -144,27 +152,37 @@ export class Upstreams {
     const { upstreamMs } = this.transit;
     const timeoutMs = this.timeoutMs(service);
     const failure = this.failureAt(service, index, forwardedAtMs);
-    const instance = instanceName(service, index);
-    const settle = (outcome: UpstreamOutcome, serviceMs: number, answeredAtMs: number) => ({
+    let outcome: UpstreamOutcome;
+    let serviceMs = 0;
+    let answeredAtMs: number;
+    if (failure === 'down') {
+      outcome = 'refused';
+      answeredAtMs = forwardedAtMs + upstreamMs;
+    } else if (failure === 'timeout') {
+      outcome = 'timeout';
+      answeredAtMs = forwardedAtMs + timeoutMs;
+    } else {
+      serviceMs = this.workMs(service);
+      if (2 * upstreamMs + serviceMs > timeoutMs) {
+        outcome = 'timeout';
+        serviceMs = 0;
+        answeredAtMs = forwardedAtMs + timeoutMs;
+      } else {
+        outcome = failure === 'error' ? 'error' : 'ok';
+        answeredAtMs = forwardedAtMs + upstreamMs + serviceMs;
+      }
+    }
+    return {
       service,
-      instance,
+      instance: instanceName(service, index),
       instanceIndex: index,
       outcome,
       forwardedAtMs,
       answeredAtMs,
+      // A timeout is the gateway giving up: nothing travels back.
       settledAtMs: outcome === 'timeout' ? answeredAtMs : answeredAtMs + upstreamMs,
       serviceMs,
-    });
-    if (failure === 'down') return settle('refused', 0, forwardedAtMs + upstreamMs);
-    if (failure === 'timeout') return settle('timeout', 0, forwardedAtMs + timeoutMs);
-    const serviceMs = this.workMs(service);
-    if (2 * upstreamMs + serviceMs > timeoutMs)
-      return settle('timeout', 0, forwardedAtMs + timeoutMs);
-    return settle(
-      failure === 'error' ? 'error' : 'ok',
-      serviceMs,
-      forwardedAtMs + upstreamMs + serviceMs,
-    );
+    };
   }
 
   /** A copy whose generator continues from the same point but moves on its own (dry runs). */
