@@ -139,7 +139,8 @@ export class Gateway {
   /**
    * Turns optional stages on or off and sets their parameters (fields left out keep their value).
    * Throws a SettingError, changing nothing, for an unusable parameter. A stage turned off and on
-   * again starts empty (an empty cache, every instance healthy).
+   * again, or given new parameters, starts empty (an empty cache, every instance healthy); one
+   * given the very same options object keeps its state.
    */
   configurePipeline(options: PipelineOptions): void {
     const next: PipelineOptions = { ...this.pipeline, ...options };

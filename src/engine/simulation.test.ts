@@ -383,3 +383,14 @@ describe('Simulation: the gateway answering, instances and failures', () => {
     ]);
   });
 });
+
+describe('Simulation: methods', () => {
+  it('a template without a method sends GET; a POST goes through as POST', () => {
+    const post: RequestTemplate = { ...ALICE, method: 'POST' };
+    const { traces } = simulate(gateway(), mix(burst(ALICE, 1, 0), burst(post, 1, 1)), {
+      timing: TIMING,
+    });
+    expect(traces.map((t) => t.decision.method)).toEqual(['GET', 'POST']);
+    expect(traces.map((t) => t.decision.forwarded?.method)).toEqual(['GET', 'POST']);
+  });
+});
