@@ -7,7 +7,7 @@ import type { GatewayRequest, GatewayStage, StageInfo, StageName } from './pipel
 import { LESSON_PROFILE } from './profiles/lesson';
 import type { GatewayProfile } from './profiles/types';
 import { requireRoutePath, sameRoute, serviceName, type Route, type RouteLookup } from './routing';
-import { accessLogStage, type AccessLogRecord } from './stages/accessLog';
+import { AccessLog, accessLogStage, type AccessLogRecord } from './stages/accessLog';
 import { authStage } from './stages/auth';
 import { balancerStage } from './stages/balancer';
 import { cacheStage, type CacheOptions } from './stages/cache';
@@ -76,7 +76,7 @@ export class Gateway {
   /** Stateful optional stages are kept across rebuilds so turning another stage on keeps them. */
   private kept = new Map<StageName, GatewayStage>();
   private health: HealthBook | null = null;
-  private log: AccessLogRecord[] = [];
+  private readonly log = new AccessLog(ACCESS_LOG_LIMIT);
 
   constructor(
     settings: Partial<GatewaySettings> = {},
@@ -161,12 +161,12 @@ export class Gateway {
 
   /** The access log so far (when that stage is on), oldest first. */
   accessLog(): readonly AccessLogRecord[] {
-    return this.log;
+    return this.log.records();
   }
 
   /** Forgets the access log, the cache and the instances' health (not the limiter). */
   resetPipelineState(): void {
-    this.log = [];
+    this.log.clear();
     this.kept.clear();
     this.health = null;
     this.rebuild();
@@ -256,7 +256,7 @@ export class Gateway {
         return pipeline.requestId === true ? this.keep(name, () => requestIdStage(profile)) : null;
       case 'access-log':
         return pipeline.accessLog === true
-          ? this.keep(name, () => accessLogStage((record) => this.record(record), profile))
+          ? this.keep(name, () => accessLogStage(this.log, profile))
           : null;
       case 'cache': {
         const cache = pipeline.cache;
@@ -281,12 +281,6 @@ export class Gateway {
       this.kept.set(name, stage);
     }
     return stage;
-  }
-
-  private record(record: AccessLogRecord): void {
-    // Drop the oldest tenth at once, so a full log costs one copy per 10,000 records, not one each.
-    if (this.log.length >= ACCESS_LOG_LIMIT) this.log = this.log.slice(ACCESS_LOG_LIMIT / 10);
-    this.log.push(record);
   }
 }
 

@@ -46,7 +46,7 @@ export {
   type RateLimitReport,
   type Refusal,
 } from './profiles';
-export { accessLogStage, toNdjson, type AccessLogRecord } from './stages/accessLog';
+export { AccessLog, accessLogStage, toNdjson, type AccessLogRecord } from './stages/accessLog';
 export { authStage } from './stages/auth';
 export { balancerStage } from './stages/balancer';
 export {

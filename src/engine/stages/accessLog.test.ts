@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toNdjson, type AccessLogRecord } from './accessLog';
+import { AccessLog, toNdjson, type AccessLogRecord } from './accessLog';
 import { KEY, gatewayWith } from './testGateway.fixture';
 
 describe('the access log stage', () => {
@@ -56,5 +56,43 @@ describe('the access log stage', () => {
       g.accessLog(),
     );
     expect(toNdjson([])).toBe('');
+  });
+});
+
+describe('AccessLog (the store)', () => {
+  it('keeps the last `limit` lines, oldest first', () => {
+    const log = new AccessLog(3);
+    expect(log.records()).toEqual([]);
+    for (let t = 0; t < 5; t++) log.write(t, null, null, 'GET', `/p${t}`, 200, 'service', null, 0);
+    expect(log.size).toBe(3);
+    expect(log.records().map((r) => r.path)).toEqual(['/p2', '/p3', '/p4']);
+    log.clear();
+    expect(log.records()).toEqual([]);
+    log.write(9, 'req-1', 'mobile', 'POST', '/x', 401, 'auth', null, 0);
+    expect(log.records()).toEqual([
+      {
+        timeMs: 9,
+        id: 'req-1',
+        client: 'mobile',
+        method: 'POST',
+        path: '/x',
+        status: 401,
+        decidedBy: 'auth',
+        upstream: null,
+        latencyMs: 0,
+      },
+    ]);
+  });
+});
+
+describe('AccessLog growth', () => {
+  it('grows past its first columns and then wraps, keeping order', () => {
+    const log = new AccessLog(3000);
+    for (let t = 0; t < 4000; t++) log.write(t, null, null, 'GET', '/', 200, 'service', null, 0);
+    const times = log.records().map((r) => r.timeMs);
+    expect(times).toHaveLength(3000);
+    expect(times[0]).toBe(1000);
+    expect(times.at(-1)).toBe(3999);
+    expect(times.every((t, i) => i === 0 || t === (times[i - 1] as number) + 1)).toBe(true);
   });
 });

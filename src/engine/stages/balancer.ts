@@ -1,4 +1,4 @@
-import { afterResponse, type GatewayStage } from '../pipeline/types';
+import { afterResponse, type AfterResponse, type GatewayStage } from '../pipeline/types';
 import { LESSON_PROFILE } from '../profiles/lesson';
 import { describeStage } from '../profiles/stageInfo';
 import type { GatewayProfile } from '../profiles/types';
@@ -17,6 +17,16 @@ export function balancerStage(
   upstreams: Upstreams,
   profile: GatewayProfile = LESSON_PROFILE,
 ): GatewayStage {
+  // One hook for every request: the exchange names the instance the request went to.
+  const report: AfterResponse = (_, { upstream }) => {
+    if (upstream !== null)
+      book.settle(
+        upstream.service,
+        upstream.instanceIndex,
+        upstream.settledAtMs,
+        upstream.outcome === 'ok',
+      );
+  };
   return {
     ...describeStage(profile, 'balancer'),
     learnsFromResponses: true,
@@ -34,11 +44,7 @@ export function balancerStage(
         };
       }
       context.instanceIndex = pick.index;
-      afterResponse(context, (_, response) => {
-        const upstream = response.upstream;
-        if (upstream === null) return;
-        book.settle(service, pick.index, upstream.settledAtMs, upstream.outcome === 'ok');
-      });
+      afterResponse(context, report);
       const name = instanceName(service, pick.index);
       return {
         verdict: 'pass',

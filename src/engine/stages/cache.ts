@@ -1,5 +1,5 @@
 import { requirePositive } from '../errors';
-import { afterResponse, type GatewayStage } from '../pipeline/types';
+import { afterResponse, type AfterResponse, type GatewayStage } from '../pipeline/types';
 import { LESSON_PROFILE } from '../profiles/lesson';
 import { describeStage } from '../profiles/stageInfo';
 import type { GatewayProfile } from '../profiles/types';
@@ -42,6 +42,22 @@ export function cacheStage(
 ): GatewayStage {
   requirePositive('ttlMs', options.ttlMs);
   const header = profile.cacheStatusHeader;
+  // One hook for every Miss; later stages leave `context.path` as the cache saw it.
+  const store: AfterResponse = (context, response) => {
+    const upstream = response.upstream;
+    if (upstream === null || upstream.outcome !== 'ok' || response.status !== 200) return;
+    const key = cacheKey(context.method, context.path);
+    const storedAtMs = upstream.settledAtMs;
+    const held = entries.get(key);
+    if (held !== undefined && held.expiresAtMs > storedAtMs && held.storedAtMs <= storedAtMs)
+      return;
+    entries.set(key, {
+      status: response.status,
+      body: response.body,
+      storedAtMs,
+      expiresAtMs: storedAtMs + options.ttlMs,
+    });
+  };
   return {
     ...describeStage(profile, 'cache'),
     learnsFromResponses: true,
@@ -65,20 +81,7 @@ export function cacheStage(
       }
       if (entry !== undefined && now >= entry.expiresAtMs) entries.delete(key);
       context.headers[header] = 'Miss';
-      afterResponse(context, (_, response) => {
-        const upstream = response.upstream;
-        if (upstream === null || upstream.outcome !== 'ok' || response.status !== 200) return;
-        const storedAtMs = upstream.settledAtMs;
-        const held = entries.get(key);
-        if (held !== undefined && held.expiresAtMs > storedAtMs && held.storedAtMs <= storedAtMs)
-          return;
-        entries.set(key, {
-          status: response.status,
-          body: response.body,
-          storedAtMs,
-          expiresAtMs: storedAtMs + options.ttlMs,
-        });
-      });
+      afterResponse(context, store);
       return { verdict: 'pass', note: `Miss: ${key} not in the cache` };
     },
     fork: () => cacheStage(options, profile, new Map(entries)),

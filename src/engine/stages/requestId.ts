@@ -1,4 +1,4 @@
-import { afterResponse, type GatewayStage } from '../pipeline/types';
+import type { GatewayStage } from '../pipeline/types';
 import { LESSON_PROFILE } from '../profiles/lesson';
 import { describeStage } from '../profiles/stageInfo';
 import type { GatewayProfile } from '../profiles/types';
@@ -22,9 +22,8 @@ export function requestIdStage(
       const kept = given !== undefined && given !== '';
       const id = kept ? given : `${prefix}-${String(++count).padStart(6, '0')}`;
       (context.forwardHeaders ??= {})[header] = id;
-      afterResponse(context, (_, response) => {
-        response.headers[header] = id;
-      });
+      // The response headers start here, so every answer (refusals too) carries the id.
+      context.headers[header] = id;
       return { verdict: 'pass', note: kept ? `kept ${id} from the client` : `id ${id}` };
     },
     fork: () => requestIdStage(profile, prefix, count),
