@@ -13,6 +13,7 @@ import {
   type AlgorithmName,
   type RateLimitAlgorithm,
 } from '../src/engine/index';
+import { benchHandle, printHandle } from './handleThroughput';
 
 const WINDOW_MS = 60_000;
 const SIZES = [5, 100, 1000] as const;
@@ -279,6 +280,10 @@ function main(): void {
       },
     );
   }
+  console.log('');
+  const handle = benchHandle();
+  printHandle(handle.results);
+  targets.push(...handle.targets);
   console.log('');
   for (const target of targets) console.log(`${target.pass ? 'PASS' : 'MISS'}  ${target.label}`);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;

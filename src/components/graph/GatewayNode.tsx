@@ -63,7 +63,7 @@ export const GatewayNode = memo(function GatewayNode({ data }: NodeProps<Gateway
       </div>
       <div className="stage-row">
         {STAGES.map((stage, i) => (
-          <StageBox key={stage} stage={stage} detail={details[stage]} index={i} />
+          <StageBox key={stage} stage={stage} detail={details[stage] ?? ''} index={i} />
         ))}
       </div>
       <Handle

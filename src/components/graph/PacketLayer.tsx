@@ -5,12 +5,12 @@ import { useAppStore } from '../../store';
 import { packetMarks, type PacketMark } from './drawPackets';
 import type { GraphLayout } from './layout';
 
-const STATUS_VARS: Readonly<Record<HttpStatus, string>> = {
+const STATUS_VARS = {
   200: '--ok',
   401: '--unauthorized',
   404: '--not-found',
   429: '--limited',
-};
+} as const;
 
 function readColours(element: Element): Record<HttpStatus | 'pending', string> {
   const style = getComputedStyle(element);
@@ -59,7 +59,7 @@ function draw(
   ctx.textBaseline = 'middle';
   for (const mark of marks) {
     const m = { ...mark, x: mark.x * zoom + tx, y: mark.y * zoom + ty };
-    ctx.fillStyle = m.status === null ? colours.pending : colours[m.status];
+    ctx.fillStyle = m.status === null ? colours.pending : (colours[m.status] ?? colours.pending);
     shape(ctx, m.status, m.x, m.y, r);
     ctx.fill();
     ctx.strokeStyle = '#fff';
@@ -70,7 +70,7 @@ function draw(
     const w = ctx.measureText(label).width + 8;
     ctx.fillStyle = 'rgba(255,255,255,0.92)';
     ctx.fillRect(m.x + r + 2, m.y - r - 2, w, 2 * r + 4);
-    ctx.fillStyle = m.status === null ? colours.pending : colours[m.status];
+    ctx.fillStyle = m.status === null ? colours.pending : (colours[m.status] ?? colours.pending);
     ctx.fillText(label, m.x + r + 6, m.y);
   }
 }

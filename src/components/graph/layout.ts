@@ -1,4 +1,4 @@
-import type { StageName } from '../../engine';
+import { Gateway, type StageName } from '../../engine';
 import { CLIENTS, SERVICES } from '../../content/services';
 
 export type Orientation = 'horizontal' | 'vertical';
@@ -19,7 +19,8 @@ export type Waypoint =
   | { readonly kind: 'stage'; readonly stage: StageName }
   | { readonly kind: 'service'; readonly service: string };
 
-export const STAGES: readonly StageName[] = ['auth', 'rate-limit', 'router'];
+/** The stages the engine runs by default, in its order (the graph draws what the engine returns). */
+export const STAGES: readonly StageName[] = new Gateway().stages().map((stage) => stage.name);
 
 /** Where every node sits, in flow coordinates, and where packets go. */
 export interface GraphLayout {
