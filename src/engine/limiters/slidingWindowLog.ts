@@ -1,5 +1,5 @@
 import { requirePositive, requirePositiveInteger } from '../errors';
-import type { LimiterSnapshot, RateLimitAlgorithm } from './types';
+import type { LimiterGauge, LimiterSnapshot, RateLimitAlgorithm } from './types';
 
 /** Ring capacity a new client starts with; it doubles up to `maxRequests` as needed. */
 const INITIAL_SLOTS = 8;
@@ -123,6 +123,21 @@ export class SlidingWindowLimiter implements RateLimitAlgorithm {
     const marks: number[] = [];
     for (const t of this.ring(slot)) if (nowMs - t < this.windowMs) marks.push(t);
     return marks;
+  }
+
+  /** The bar is the allowed requests still in the window; the mark is the oldest of them. */
+  gauge(clientId: string, nowMs: number): LimiterGauge {
+    const marks = this.marksAt(clientId, nowMs);
+    const oldest = marks[0];
+    return {
+      label: 'requests in the last window',
+      value: marks.length,
+      max: this.maxRequests,
+      ...(oldest === undefined ? {} : { markMs: oldest, markLabel: 'oldest request counted' }),
+      // One timestamp per request still counted; expired ones are dropped before they matter.
+      numbersHeld: marks.length,
+      exact: true,
+    };
   }
 
   evictIdle(nowMs: number): number {
