@@ -25,6 +25,7 @@ export {
 export {
   ALGORITHMS,
   FixedWindowLimiter,
+  GcraLimiter,
   LeakyBucketLimiter,
   SlidingWindowCounterLimiter,
   SlidingWindowLimiter,
@@ -33,10 +34,35 @@ export {
   isAlgorithmName,
   slidingLogSnapshot,
   type AlgorithmName,
+  type GaugedLimiter,
+  type LimiterGauge,
   type LimiterSnapshot,
   type LimiterSpec,
   type RateLimitAlgorithm,
 } from './limiters';
+export {
+  BYTES_PER_NUMBER,
+  LAB_PATTERNS,
+  drawnTrace,
+  formatDuration,
+  gaugeOf,
+  labVerdict,
+  makeTrace,
+  mostInAnyWindow,
+  runLab,
+  type AlgorithmRun,
+  type LabFigures,
+  type LabLimit,
+  type LabOptions,
+  type LabPatternId,
+  type LabRequest,
+  type LabResult,
+  type LabSample,
+  type LabTrace,
+  type OpenTrace,
+  type PatternOptions,
+  type RetryStormTrace,
+} from './lab';
 export { createRandom, type Random } from './random';
 export {
   matchRoute,
