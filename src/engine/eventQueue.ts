@@ -1,10 +1,13 @@
 /**
  * A min-heap of timed items: `pop` returns the earliest; items with equal times come out in the
- * order they were pushed. For simulations whose events schedule later events.
+ * order `tieBreak` gives (negative: `a` first), then in the order they were pushed. For
+ * simulations whose events schedule later events.
  */
 export class EventQueue<T> {
   private readonly heap: { atMs: number; seq: number; item: T }[] = [];
   private pushed = 0;
+
+  constructor(private readonly tieBreak: (a: T, b: T) => number = () => 0) {}
 
   get size(): number {
     return this.heap.length;
@@ -48,7 +51,9 @@ export class EventQueue<T> {
   private before(a: number, b: number): boolean {
     const x = this.heap[a] as (typeof this.heap)[number];
     const y = this.heap[b] as (typeof this.heap)[number];
-    return x.atMs < y.atMs || (x.atMs === y.atMs && x.seq < y.seq);
+    if (x.atMs !== y.atMs) return x.atMs < y.atMs;
+    const order = this.tieBreak(x.item, y.item);
+    return order !== 0 ? order < 0 : x.seq < y.seq;
   }
 
   private swap(a: number, b: number): void {

@@ -75,6 +75,22 @@ export {
   type RouteLookup,
 } from './routing';
 export {
+  MAX_REPLICAS,
+  REPLICA_EXPERIMENT,
+  answerReplicaQuestion,
+  runScale,
+  type CounterPlacement,
+  type LocalCounters,
+  type ReplicaAnswer,
+  type ReplicaQuestion,
+  type ScaleRequest,
+  type ScaleResult,
+  type ScaleSettings,
+  type SharedCounters,
+  type StoreStrategy,
+  type StoreTrip,
+} from './scale';
+export {
   DEFAULT_TIMING,
   Simulation,
   mergeEvents,
