@@ -51,6 +51,7 @@ export {
   mostInAnyWindow,
   runLab,
   type AlgorithmRun,
+  type GaugeScale,
   type LabFigures,
   type LabLimit,
   type LabOptions,

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ALGORITHMS, createLimiter, type AlgorithmName } from '../limiters';
 import { gaugeOf } from './gauges';
@@ -31,4 +32,31 @@ describe('gaugeOf', () => {
       expect(gaugeOf(limiter, 'a', 30_000).value).toBe(expected.later);
     },
   );
+});
+
+describe('the sliding log gauge', () => {
+  it('counts exactly the marks the snapshot shows, and marks the oldest', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 500 }),
+        fc.array(fc.integer({ min: 0, max: 120 }), { minLength: 1, maxLength: 200 }),
+        (maxRequests, windowMs, gaps) => {
+          const limiter = createLimiter({ algorithm: 'sliding-window-log', maxRequests, windowMs });
+          let t = 0;
+          for (const gap of gaps) {
+            t += gap;
+            limiter.allowRequest('a', t);
+            for (const at of [t, t + windowMs / 2, t + windowMs]) {
+              const marks = limiter.snapshot('a', at).marks;
+              const gauge = gaugeOf(limiter, 'a', at);
+              expect(gauge.value).toBe(marks.length);
+              expect(gauge.markMs).toBe(marks[0] ?? null);
+            }
+          }
+        },
+      ),
+      { seed: 3, numRuns: 200 },
+    );
+  });
 });

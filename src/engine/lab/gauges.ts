@@ -19,6 +19,8 @@ const FROM_SNAPSHOT: Partial<
       label: 'requests in the bucket',
       value: snap.limit - snap.remaining,
       max: snap.limit,
+      markMs: null,
+      markLabel: null,
       numbersHeld: snap.remaining < snap.limit ? 2 : 0,
       exact: false,
     };
@@ -30,9 +32,8 @@ const FROM_SNAPSHOT: Partial<
       label: 'estimated requests in the last window',
       value: snap.limit - snap.remaining,
       max: snap.limit,
-      ...(snap.windowStartMs === undefined
-        ? {}
-        : { markMs: snap.windowStartMs, markLabel: 'window start' }),
+      markMs: snap.windowStartMs ?? null,
+      markLabel: 'window start',
       numbersHeld: snap.remaining < snap.limit ? 3 : 0,
       exact: false,
     };

@@ -16,6 +16,7 @@ export {
   BYTES_PER_NUMBER,
   runLab,
   type AlgorithmRun,
+  type GaugeScale,
   type LabFigures,
   type LabOptions,
   type LabRequest,

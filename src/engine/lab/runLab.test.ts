@@ -26,12 +26,15 @@ describe('runLab', () => {
       const limiter = createLimiter({ algorithm: name, ...LIMIT });
       const expected = (trace.kind === 'open' ? trace.timesMs : []).map((t) => {
         const allowed = limiter.allowRequest('learner', t);
-        return { atMs: t, allowed, gauge: gaugeOf(limiter, 'learner', t) };
+        const { value, markMs } = gaugeOf(limiter, 'learner', t);
+        return { atMs: t, allowed, level: value, markMs };
       });
       const run = runOf(result, name);
-      expect(run.requests.map(({ atMs, allowed, gauge }) => ({ atMs, allowed, gauge }))).toEqual(
-        expected,
-      );
+      expect(
+        run.requests.map(({ atMs, allowed, level, markMs }) => ({ atMs, allowed, level, markMs })),
+      ).toEqual(expected);
+      const { label, max, markLabel, exact } = gaugeOf(limiter, 'learner', 0);
+      expect(run.gauge).toEqual({ label, max, markLabel, exact });
       expect(run.figures.allowed + run.figures.refused).toBe(run.figures.sent);
       expect(run.figures.allowed).toBe(expected.filter((e) => e.allowed).length);
     }
@@ -77,8 +80,9 @@ describe('runLab', () => {
     const gcra = runOf(result, 'gcra');
     expect(gcra.samples.map((s) => s.atMs)).toEqual([0, 10_000, 20_000, 30_000]);
     // Two requests at 0 put the TAT at 24 s; one more at 30 s (TAT long past) puts it at 42 s.
-    expect(gcra.samples.map((s) => s.gauge.markMs)).toEqual([24_000, 24_000, 24_000, 42_000]);
-    expect(gcra.samples.map((s) => s.gauge.value)).toEqual([2, 14 / 12, 4 / 12, 1]);
+    expect(gcra.samples.map((s) => s.markMs)).toEqual([24_000, 24_000, 24_000, 42_000]);
+    expect(gcra.samples.map((s) => s.level)).toEqual([2, 14 / 12, 4 / 12, 1]);
+    expect(gcra.gauge).toMatchObject({ max: 5, markLabel: 'theoretical arrival time' });
   });
 
   it('measures decisions per second with the timer it is given', () => {

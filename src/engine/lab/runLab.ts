@@ -4,7 +4,6 @@ import {
   ALGORITHMS,
   createLimiter,
   type AlgorithmName,
-  type LimiterGauge,
   type RateLimitAlgorithm,
 } from '../limiters';
 import { mostInAnyWindow } from './busiestWindow';
@@ -29,14 +28,26 @@ export interface LabRequest {
    * Allowed: how long it is held before being passed on (leaky bucket without nodelay), else 0.
    */
   readonly waitMs: number;
-  /** The limiter's state right after this request. */
-  readonly gauge: LimiterGauge;
+  /** The limiter's gauge right after this request: the bar (see the run's `gauge` for its scale). */
+  readonly level: number;
+  /** The gauge's moment on the time axis right after this request, if any. */
+  readonly markMs: number | null;
 }
 
 /** The limiter's state at a moment between requests, for drawing a continuous line. */
 export interface LabSample {
   readonly atMs: number;
-  readonly gauge: LimiterGauge;
+  readonly level: number;
+  readonly markMs: number | null;
+}
+
+/** What a run's `level` and `markMs` mean, the same for every request of the run. */
+export interface GaugeScale {
+  readonly label: string;
+  readonly max: number;
+  readonly markLabel: string | null;
+  /** false when the level is rounded to whole requests. */
+  readonly exact: boolean;
 }
 
 export interface LabFigures {
@@ -63,6 +74,7 @@ export interface LabFigures {
 export interface AlgorithmRun {
   readonly algorithm: AlgorithmName;
   readonly label: string;
+  readonly gauge: GaugeScale;
   /** In time order. */
   readonly requests: readonly LabRequest[];
   /** Evenly spaced over the result's axis. */
@@ -95,50 +107,88 @@ export function runLab(limit: LabLimit, trace: LabTrace, options: LabOptions = {
   const decided = ALGORITHMS.map(({ name, label }) => {
     const make = () =>
       createLimiter({ algorithm: name, maxRequests: limit.maxRequests, windowMs: limit.windowMs });
-    return { name, label, make, requests: decide(make(), trace) };
+    return { name, label, make, ...decide(make(), trace) };
   });
   // Requests are in time order, so the axis runs from the earliest first to the latest last.
   const firsts = decided.map((d) => d.requests[0]?.atMs ?? 0);
   const lasts = decided.map((d) => d.requests[d.requests.length - 1]?.atMs ?? 0);
   const startMs = Math.min(...firsts);
   const endMs = Math.max(...lasts);
-  const runs = decided.map(({ name, label, make, requests }): AlgorithmRun => {
+  const runs = decided.map(({ name, label, make, requests, gauge, mostNumbersHeld }) => {
     const timesMs = requests.map((r) => r.atMs);
-    const allowedMs = requests.filter((r) => r.allowed).map((r) => r.atMs);
-    const served = new Set(requests.filter((r) => r.allowed).map((r) => r.demandIndex));
-    const demands = new Set(requests.map((r) => r.demandIndex)).size;
     const figures: LabFigures = {
-      sent: requests.length,
-      allowed: allowedMs.length,
-      refused: requests.length - allowedMs.length,
-      gaveUp: demands - served.size,
-      mostInAnyWindow: mostInAnyWindow(allowedMs, limit.windowMs),
-      longestWaitMs: largest(requests, (r) => r.waitMs),
-      memoryBytesPerClient: BYTES_PER_NUMBER * largest(requests, (r) => r.gauge.numbersHeld),
+      ...countDecisions(requests),
+      mostInAnyWindow: mostInAnyWindow(
+        requests.filter((r) => r.allowed).map((r) => r.atMs),
+        limit.windowMs,
+      ),
+      memoryBytesPerClient: BYTES_PER_NUMBER * mostNumbersHeld,
       decisionsPerSecond:
         options.timer === undefined
           ? null
           : decisionsPerSecond(make, timesMs, options.timer, options.minTimedMs ?? 5),
     };
     const samples = sampleGauges(make(), timesMs, startMs, endMs, options.samples ?? 240);
-    return { algorithm: name, label, requests, samples, figures };
+    return { algorithm: name, label, gauge, requests, samples, figures };
   });
   return { limit, startMs, endMs, runs, verdict: labVerdict(limit, trace, runs) };
 }
 
+/** The figures that come from counting decisions, in one pass. */
+function countDecisions(
+  requests: readonly LabRequest[],
+): Pick<LabFigures, 'sent' | 'allowed' | 'refused' | 'gaveUp' | 'longestWaitMs'> {
+  let allowed = 0;
+  let longestWaitMs = 0;
+  let demands = 0;
+  for (const r of requests) if (r.demandIndex >= demands) demands = r.demandIndex + 1;
+  // Demand indexes run from 0: a flag per demand, set once one of its attempts is allowed.
+  const served = new Uint8Array(demands);
+  let servedCount = 0;
+  for (const r of requests) {
+    if (r.allowed) {
+      allowed++;
+      if (served[r.demandIndex] === 0) {
+        served[r.demandIndex] = 1;
+        servedCount++;
+      }
+    }
+    if (r.waitMs > longestWaitMs) longestWaitMs = r.waitMs;
+  }
+  return {
+    sent: requests.length,
+    allowed,
+    refused: requests.length - allowed,
+    gaveUp: demands - servedCount,
+    longestWaitMs,
+  };
+}
+
 /** Decides the trace with one limiter; a retry storm's retries follow that limiter's answers. */
-function decide(limiter: RateLimitAlgorithm, trace: LabTrace): LabRequest[] {
-  const out: LabRequest[] = [];
+function decide(
+  limiter: RateLimitAlgorithm,
+  trace: LabTrace,
+): { requests: LabRequest[]; gauge: GaugeScale; mostNumbersHeld: number } {
+  const requests: LabRequest[] = [];
+  const first = gaugeOf(limiter, CLIENT, 0);
+  const gauge: GaugeScale = {
+    label: first.label,
+    max: first.max,
+    markLabel: first.markLabel,
+    exact: first.exact,
+  };
+  let mostNumbersHeld = 0;
   const send = (atMs: number, demandIndex: number, attempt: number): boolean => {
     const allowed = limiter.allowRequest(CLIENT, atMs);
     const waitMs = allowed ? limiter.lastDelayMs : limiter.snapshot(CLIENT, atMs).msUntilAllowed;
-    const gauge = gaugeOf(limiter, CLIENT, atMs);
-    out.push({ atMs, allowed, demandIndex, attempt, waitMs, gauge });
+    const { value, markMs, numbersHeld } = gaugeOf(limiter, CLIENT, atMs);
+    if (numbersHeld > mostNumbersHeld) mostNumbersHeld = numbersHeld;
+    requests.push({ atMs, allowed, demandIndex, attempt, waitMs, level: value, markMs });
     return allowed;
   };
   if (trace.kind === 'open') {
     trace.timesMs.forEach((atMs, i) => send(atMs, i, 0));
-    return out;
+    return { requests, gauge, mostNumbersHeld };
   }
   const queue = new EventQueue<{ demandIndex: number; attempt: number }>();
   trace.demandMs.forEach((atMs, demandIndex) => queue.push(atMs, { demandIndex, attempt: 0 }));
@@ -146,11 +196,11 @@ function decide(limiter: RateLimitAlgorithm, trace: LabTrace): LabRequest[] {
     const { atMs, item } = next;
     if (send(atMs, item.demandIndex, item.attempt) || item.attempt >= trace.maxRetries) continue;
     const waitMs = trace.honourRetryAfter
-      ? toRetryAfterSeconds((out[out.length - 1] as LabRequest).waitMs) * 1000
+      ? toRetryAfterSeconds((requests[requests.length - 1] as LabRequest).waitMs) * 1000
       : trace.retryDelayMs;
     queue.push(atMs + waitMs, { demandIndex: item.demandIndex, attempt: item.attempt + 1 });
   }
-  return out;
+  return { requests, gauge, mostNumbersHeld };
 }
 
 /** Replays the request times into a fresh limiter, reading its gauge at evenly spaced moments. */
@@ -171,7 +221,8 @@ function sampleGauges(
       limiter.allowRequest(CLIENT, timesMs[next] as number);
       next++;
     }
-    samples.push({ atMs, gauge: gaugeOf(limiter, CLIENT, atMs) });
+    const { value, markMs } = gaugeOf(limiter, CLIENT, atMs);
+    samples.push({ atMs, level: value, markMs });
   }
   return samples;
 }
@@ -195,11 +246,4 @@ function decisionsPerSecond(
   } while (elapsedMs < minMs && decisions < maxDecisions);
   // A coarse timer can read 0 for a fast replay: report what one tick would mean, not Infinity.
   return (decisions / Math.max(elapsedMs, 1e-3)) * 1000;
-}
-
-/** The largest `value` over `items`, 0 for none (no spread: traces can be 100,000 long). */
-function largest<T>(items: readonly T[], value: (item: T) => number): number {
-  let best = 0;
-  for (const item of items) best = Math.max(best, value(item));
-  return best;
 }

@@ -74,6 +74,8 @@ export class TokenBucketLimiter implements RateLimitAlgorithm {
       label: 'tokens',
       value: level / this.tokenUnits,
       max: this.capacity,
+      markMs: null,
+      markLabel: null,
       // The level and the time it was measured.
       numbersHeld: bucket === undefined ? 0 : 2,
       exact: true,

@@ -58,10 +58,10 @@ export interface LimiterGauge {
   readonly value: number;
   /** The bar's full scale. */
   readonly max: number;
-  /** A moment to mark on the time axis, if the algorithm keeps one. */
-  readonly markMs?: number;
-  /** What that moment is: "window start", "theoretical arrival time". */
-  readonly markLabel?: string;
+  /** A moment to mark on the time axis; null when there is none now. */
+  readonly markMs: number | null;
+  /** What that moment is ("window start", "theoretical arrival time"); null if never any. */
+  readonly markLabel: string | null;
   /**
    * Numbers the algorithm must hold for this client right now to decide its next request (a
    * timestamp, a count). Memory estimates count 8 bytes for each.
