@@ -180,8 +180,9 @@ function decide(
   let mostNumbersHeld = 0;
   const send = (atMs: number, demandIndex: number, attempt: number): boolean => {
     const allowed = limiter.allowRequest(CLIENT, atMs);
-    const waitMs = allowed ? limiter.lastDelayMs : limiter.snapshot(CLIENT, atMs).msUntilAllowed;
-    const { value, markMs, numbersHeld } = gaugeOf(limiter, CLIENT, atMs);
+    const snapshot = allowed ? undefined : limiter.snapshot(CLIENT, atMs);
+    const waitMs = snapshot === undefined ? limiter.lastDelayMs : snapshot.msUntilAllowed;
+    const { value, markMs, numbersHeld } = gaugeOf(limiter, CLIENT, atMs, snapshot);
     if (numbersHeld > mostNumbersHeld) mostNumbersHeld = numbersHeld;
     requests.push({ atMs, allowed, demandIndex, attempt, waitMs, level: value, markMs });
     return allowed;
