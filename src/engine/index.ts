@@ -88,6 +88,7 @@ export {
 export {
   ALGORITHMS,
   FixedWindowLimiter,
+  GcraLimiter,
   LeakyBucketLimiter,
   SlidingWindowCounterLimiter,
   SlidingWindowLimiter,
@@ -96,10 +97,36 @@ export {
   isAlgorithmName,
   slidingLogSnapshot,
   type AlgorithmName,
+  type GaugedLimiter,
+  type LimiterGauge,
   type LimiterSnapshot,
   type LimiterSpec,
   type RateLimitAlgorithm,
 } from './limiters';
+export {
+  BYTES_PER_NUMBER,
+  LAB_PATTERNS,
+  drawnTrace,
+  formatDuration,
+  gaugeOf,
+  labVerdict,
+  makeTrace,
+  mostInAnyWindow,
+  runLab,
+  type AlgorithmRun,
+  type GaugeScale,
+  type LabFigures,
+  type LabLimit,
+  type LabOptions,
+  type LabPatternId,
+  type LabRequest,
+  type LabResult,
+  type LabSample,
+  type LabTrace,
+  type OpenTrace,
+  type PatternOptions,
+  type RetryStormTrace,
+} from './lab';
 export { createRandom, type Random } from './random';
 export {
   matchRoute,
@@ -111,6 +138,22 @@ export {
   type Route,
   type RouteLookup,
 } from './routing';
+export {
+  MAX_REPLICAS,
+  REPLICA_EXPERIMENT,
+  answerReplicaQuestion,
+  runScale,
+  type CounterPlacement,
+  type LocalCounters,
+  type ReplicaAnswer,
+  type ReplicaQuestion,
+  type ScaleRequest,
+  type ScaleResult,
+  type ScaleSettings,
+  type SharedCounters,
+  type StoreStrategy,
+  type StoreTrip,
+} from './scale';
 export {
   DEFAULT_TIMING,
   Simulation,

@@ -76,13 +76,14 @@ describe('createLimiter', () => {
 });
 
 describe('isAlgorithmName', () => {
-  it('knows the five algorithms and nothing else', () => {
+  it('knows the six algorithms and nothing else', () => {
     const written = [
       'sliding-window-log',
       'fixed-window',
       'sliding-window-counter',
       'token-bucket',
       'leaky-bucket',
+      'gcra',
     ];
     expect([...NAMES].sort()).toEqual([...written].sort());
     for (const name of written) expect(isAlgorithmName(name)).toBe(true);

@@ -1,14 +1,22 @@
 import { SettingError, requireWindowMs } from '../errors';
 import { FixedWindowLimiter } from './fixedWindow';
+import { GcraLimiter } from './gcra';
 import { LeakyBucketLimiter } from './leakyBucket';
 import { SlidingWindowCounterLimiter } from './slidingWindowCounter';
 import { SlidingWindowLimiter, slidingLogSnapshot } from './slidingWindowLog';
 import { TokenBucketLimiter } from './tokenBucket';
 import type { AlgorithmName, RateLimitAlgorithm } from './types';
 
-export type { AlgorithmName, LimiterSnapshot, RateLimitAlgorithm } from './types';
+export type {
+  AlgorithmName,
+  GaugedLimiter,
+  LimiterGauge,
+  LimiterSnapshot,
+  RateLimitAlgorithm,
+} from './types';
 export {
   FixedWindowLimiter,
+  GcraLimiter,
   LeakyBucketLimiter,
   SlidingWindowCounterLimiter,
   SlidingWindowLimiter,
@@ -34,6 +42,7 @@ export const ALGORITHMS: readonly { readonly name: AlgorithmName; readonly label
   { name: 'sliding-window-counter', label: 'Sliding window (counter)' },
   { name: 'token-bucket', label: 'Token bucket' },
   { name: 'leaky-bucket', label: 'Leaky bucket (nginx limit_req)' },
+  { name: 'gcra', label: 'GCRA (one timestamp)' },
 ];
 
 export function isAlgorithmName(value: string): value is AlgorithmName {
@@ -58,6 +67,8 @@ export function createLimiter(spec: LimiterSpec): RateLimitAlgorithm {
         burst: spec.burst ?? Math.max(0, Math.floor(spec.maxRequests) - 1),
         nodelay: spec.nodelay ?? true,
       });
+    case 'gcra':
+      return new GcraLimiter(spec.maxRequests, spec.windowMs);
     default:
       throw new SettingError('algorithm', `unknown algorithm "${String(spec.algorithm)}"`);
   }
