@@ -6,8 +6,9 @@ import {
   type TrafficRequest,
 } from '../../engine';
 
-/** The learner's answers so far: request path → service URL, or null for "no route". */
-export type LookupAnswers = ReadonlyMap<string, string | null>;
+import type { LookupAnswers } from '../../content/lookupAnswers';
+
+export type { LookupAnswers };
 
 /** The routing table as the learner's `findRoute(path, routes)` receives it. */
 export function routesAsTable(routes: readonly Route[]): Record<string, string> {
