@@ -1,6 +1,7 @@
 import { useAppStore, useShownTraces, type AppState } from '../../store';
 import type { ClientProfile } from '../../content/services';
-import { formatClock, formatWait } from './timeline';
+import { LiveWait } from '../countdown/LiveWait';
+import { formatClock } from './timeline';
 import { windowStrip } from './windowStrip';
 
 /** Most blocks stacked at one spot of the strip. */
@@ -115,12 +116,22 @@ export function WindowPanel({ client }: { client: ClientProfile }) {
           ` · ${used} allowed in the last ${settings.windowMs / 1000} s (blocks); ✕ = refused with 429 (${strip.refusedCount} in view)`}
         {strip.kind === 'fixed' &&
           ` · window started at ${formatClock(strip.startMs)}, resets at ${formatClock(strip.endMs)}`}
-        {snapshot.msUntilAllowed > 0
-          ? ` · next request passes in ${formatWait(snapshot.msUntilAllowed)} (at ${formatClock(clockMs + snapshot.msUntilAllowed)})`
-          : ' · the next request would pass now'}
-        {snapshot.msUntilNextSlot > 0 &&
-          snapshot.remaining < snapshot.limit &&
-          ` · one more slot in ${formatWait(snapshot.msUntilNextSlot)}`}
+        {/* The countdowns follow the live clock, as the client node's does (one rounding). */}
+        {snapshot.msUntilAllowed > 0 ? (
+          <>
+            {' · next request passes in '}
+            <LiveWait apiKey={apiKey} kind="allowed" />
+            {` (at ${formatClock(clockMs + snapshot.msUntilAllowed)})`}
+          </>
+        ) : (
+          ' · the next request would pass now'
+        )}
+        {snapshot.msUntilNextSlot > 0 && snapshot.remaining < snapshot.limit && (
+          <>
+            {' · one more slot in '}
+            <LiveWait apiKey={apiKey} kind="slot" />
+          </>
+        )}
       </p>
     </section>
   );
