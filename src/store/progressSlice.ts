@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { Simulation } from '../engine';
+import type { GatewaySettings, Route, Simulation } from '../engine';
 import { EXPERIMENTS } from '../content/experiments';
 import type { AppState } from './index';
 
@@ -9,6 +9,8 @@ export type ExperimentStatus = 'not-started' | 'in-progress' | 'done';
 export interface QuizAnswer {
   readonly choice: readonly string[];
   readonly correct: boolean;
+  /** A generated question's settings and routes when it was answered: it keeps them after. */
+  readonly basis?: { readonly settings: GatewaySettings; readonly routes: readonly Route[] };
 }
 
 /** Where an experiment starts looking in the log: traces of that simulation from `count` on. */
