@@ -93,7 +93,7 @@ export function ExperimentCard({ experiment }: { experiment: Experiment }) {
             Reset this experiment
           </button>
         </div>
-        <p className="experiment__note" role="status">
+        <p className="experiment__note" role="status" data-testid="experiment-note">
           {scenarioNote ?? ''}
         </p>
       </div>
