@@ -21,6 +21,13 @@ test('every experiment of the content is on the page, set up and shown by its ow
   await expect(lesson.progress).toContainText(
     `Experiments: ${EXPERIMENTS.length} of ${EXPERIMENTS.length} done`,
   );
+  // A prediction made by "Show me" shows in its field, as if typed.
+  const predicted = EXPERIMENTS.flatMap((e) => e.solution).find((a) => a.kind === 'predict');
+  if (predicted?.kind === 'predict') {
+    await expect(lesson.page.getByLabel('Rate limiting starts on request number')).toHaveValue(
+      String(predicted.requestNumber),
+    );
+  }
 });
 
 test('"Set up this scenario" puts back the settings and routes and empties the log', async () => {
