@@ -1,4 +1,4 @@
-import type { RequestTrace } from '../engine';
+import type { RequestTrace, Route } from '../engine';
 
 /**
  * How lesson content reads the engine's decisions. The engine's pipeline is opening up (stage
@@ -36,7 +36,17 @@ export function servedBy(trace: RequestTrace): string | null {
   return trace.decision.status === 200 ? trace.decision.service : null;
 }
 
+/** The route the request was forwarded by, or null. */
+export function routeOf(trace: RequestTrace): Route | null {
+  return trace.decision.route;
+}
+
+/** A response header the gateway set, or undefined. */
+export function responseHeader(trace: RequestTrace, name: string): string | undefined {
+  return trace.decision.headers[name];
+}
+
 /** The path of the route the request was forwarded by, or null. */
 export function routePathOf(trace: RequestTrace): string | null {
-  return trace.decision.route?.path ?? null;
+  return routeOf(trace)?.path ?? null;
 }

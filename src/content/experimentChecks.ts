@@ -4,6 +4,8 @@ import {
   onlyStage,
   reachedStage,
   refusedBy,
+  responseHeader,
+  routeOf,
   routePathOf,
   servedBy,
   stageNote,
@@ -41,7 +43,7 @@ export function checkBursts({ traces, prediction }: ExperimentContext): CheckRes
     const refused = sent[firstRefused] as RequestTrace;
     const lastAllowed = sent[firstRefused - 1];
     const allowedNote = lastAllowed === undefined ? null : stageNote(lastAllowed, RATE_LIMIT);
-    const retryAfter = refused.decision.headers['Retry-After'];
+    const retryAfter = responseHeader(refused, 'Retry-After');
     const nth = firstRefused + 1;
     const right = prediction === nth;
     const verdict = right
@@ -156,9 +158,12 @@ export function checkPathPrefixes({
       (trace) =>
         pathOnly(trace.request.path).startsWith(`${prefix}/`) &&
         servedBy(trace) === service &&
-        trace.decision.route !== null &&
-        isLearnerRoute(trace.decision.route),
+        isLearnerRouteOf(trace),
     );
+  const isLearnerRouteOf = (trace: RequestTrace) => {
+    const route = routeOf(trace);
+    return route !== null && isLearnerRoute(route);
+  };
   const users = servedBelow('/api/users', 'user-service');
   const orders = servedBelow('/api/orders', 'order-service');
   const started = users !== undefined || orders !== undefined;
