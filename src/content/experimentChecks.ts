@@ -150,25 +150,29 @@ export function checkNewRoute({ traces }: ExperimentContext): CheckResult {
 /** Experiment 4: sub-paths of users and orders served through the learner's own lookup. */
 export function checkPathPrefixes({
   traces,
-  isLearnerRoute,
-  lookupProblem,
+  learnerLookupProblem,
 }: ExperimentContext): CheckResult {
-  const servedBelow = (prefix: string, service: string) =>
-    traces.find(
+  /** What was wrong with the learner's lookup that routed `trace`; undefined: not theirs. */
+  const problemOf = (trace: RequestTrace) => {
+    const route = routeOf(trace);
+    return route === null ? undefined : learnerLookupProblem(route);
+  };
+  const below = (prefix: string, service: string) =>
+    traces.filter(
       (trace) =>
         pathOnly(trace.request.path).startsWith(`${prefix}/`) &&
         servedBy(trace) === service &&
-        isLearnerRouteOf(trace),
+        problemOf(trace) !== undefined,
     );
-  const isLearnerRouteOf = (trace: RequestTrace) => {
-    const route = routeOf(trace);
-    return route !== null && isLearnerRoute(route);
-  };
-  const users = servedBelow('/api/users', 'user-service');
-  const orders = servedBelow('/api/orders', 'order-service');
-  const started = users !== undefined || orders !== undefined;
-  if (lookupProblem !== null) {
-    return { done: false, started, feedback: `Almost: ${lookupProblem}` };
+  const usersAny = below('/api/users', 'user-service');
+  const ordersAny = below('/api/orders', 'order-service');
+  const started = usersAny.length > 0 || ordersAny.length > 0;
+  // Only a lookup without a known flaw counts, even if the learner switches it off afterwards.
+  const users = usersAny.find((trace) => problemOf(trace) === null);
+  const orders = ordersAny.find((trace) => problemOf(trace) === null);
+  const flaw = [...usersAny, ...ordersAny].map(problemOf).find((p) => typeof p === 'string');
+  if ((users === undefined || orders === undefined) && flaw !== undefined) {
+    return { done: false, started, feedback: `Almost: ${flaw}` };
   }
   const missing = [
     users === undefined ? 'a path below /api/users (e.g. /api/users/123) to user-service' : null,

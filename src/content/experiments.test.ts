@@ -48,8 +48,7 @@ function check(id: ExperimentId, context: Partial<ExperimentContext>) {
   return experiment.check({
     traces: [],
     prediction: null,
-    isLearnerRoute: () => false,
-    lookupProblem: null,
+    learnerLookupProblem: () => undefined,
     ...context,
   });
 }
@@ -166,7 +165,10 @@ describe('experiment 4: path prefixes', () => {
     const answers = runLookupLocally(source, INITIAL_ROUTES, unansweredPaths(traffic, new Map()));
     gateway.useRouteLookup(learnerRouteLookup(answers, INITIAL_ROUTES, produced));
     const traces = send(traffic);
-    return check('path-prefixes', { traces, isLearnerRoute: (route) => produced.has(route) });
+    return check('path-prefixes', {
+      traces,
+      learnerLookupProblem: (route) => (produced.has(route) ? null : undefined),
+    });
   }
 
   it('is done when the learner’s prefix lookup routes both paths', () => {
@@ -189,8 +191,7 @@ describe('experiment 4: path prefixes', () => {
     const traces = send(traffic);
     const result = check('path-prefixes', {
       traces,
-      isLearnerRoute: (route) => produced.has(route),
-      lookupProblem: problem,
+      learnerLookupProblem: (route) => (produced.has(route) ? problem : undefined),
     });
     expect(result.done).toBe(false);
     expect(result.feedback).toContain('/api/usersX');
@@ -216,7 +217,7 @@ describe('experiment 4: path prefixes', () => {
     });
     const traces = send(paths.map((path) => burst(mobile(path), 1, now())).flat());
     expect(traces.every((trace) => trace.decision.status === 200)).toBe(true);
-    expect(check('path-prefixes', { traces, isLearnerRoute: () => false }).done).toBe(false);
+    expect(check('path-prefixes', { traces }).done).toBe(false);
   });
 });
 

@@ -32,10 +32,11 @@ export interface ExperimentContext {
   readonly traces: readonly RequestTrace[];
   /** Experiment 1: the request number the learner expects to be refused first. */
   readonly prediction: number | null;
-  /** Experiment 4: did the learner's own lookup produce this route? */
-  readonly isLearnerRoute: (route: Route) => boolean;
-  /** Experiment 4: what is wrong with the learner's lookup in use (probed at Apply), or null. */
-  readonly lookupProblem: string | null;
+  /**
+   * Experiment 4: for a route the learner's own lookup produced, what the probe found wrong with
+   * that lookup (null: nothing); undefined for a route the built-in lookup chose.
+   */
+  readonly learnerLookupProblem: (route: Route) => string | null | undefined;
 }
 
 /** A check's verdict: done, or how far along, with a sentence built from the log. */

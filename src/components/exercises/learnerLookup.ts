@@ -24,6 +24,11 @@ export function unansweredPaths(
   return [...paths].filter((path) => !answers.has(path));
 }
 
+/** Where produced routes are recorded (a WeakSet will do). */
+export interface RouteRecorder {
+  add(route: Route): unknown;
+}
+
 /**
  * A RouteLookup that answers from the learner's results. Every Route it returns is recorded in
  * `produced`, so a check can tell the learner's routing from the built-in one. The route's path is
@@ -33,7 +38,7 @@ export function unansweredPaths(
 export function learnerRouteLookup(
   answers: LookupAnswers,
   routes: readonly Route[],
-  produced: WeakSet<Route>,
+  produced: RouteRecorder,
 ): RouteLookup {
   const cache = new Map<string, Route>();
   return (requestPath) => {

@@ -4,7 +4,13 @@ import { burst } from '../../engine';
 import { PREFIX_LOOKUP_SOLUTION } from '../../content/experiments';
 import { createAppState, type AppState } from '../../store';
 import { runLookupLocally } from './localLookupRunner.fixture';
-import { applyLearnerLookup, PREPARER_NAME } from './routeLookupPreparer';
+import { checkPathPrefixes } from '../../content/experimentChecks';
+import {
+  applyLearnerLookup,
+  learnerLookupProblem,
+  PREPARER_NAME,
+  restoreBuiltInLookup,
+} from './routeLookupPreparer';
 
 const mobile = (path: string) => ({ clientId: 'mobile', apiKey: 'abc123', path });
 
@@ -53,6 +59,32 @@ describe('applyLearnerLookup', () => {
     const status = store.getState().routeLookup;
     expect(status.mode === 'learner' && status.problem).toContain('/api/usersX');
     expect((await sendAndSettle(store, '/api/usersX'))?.service).toBe('user-service');
+  });
+
+  it('does not count traffic a flawed lookup routed, even after it is switched off', async () => {
+    const store = freshStore();
+    const naive = `function findRoute(path, routes) {
+      for (const key of Object.keys(routes)) if (path.startsWith(key)) return routes[key];
+      return null;
+    }`;
+    await applyLearnerLookup(store, naive, runLookupLocally);
+    await sendAndSettle(store, '/api/users/123');
+    await sendAndSettle(store, '/api/orders/9');
+    const check = () =>
+      checkPathPrefixes({
+        traces: store.getState().traces,
+        prediction: null,
+        learnerLookupProblem,
+      });
+    expect(check().done).toBe(false);
+    restoreBuiltInLookup(store);
+    expect(check().done).toBe(false);
+    expect(check().feedback).toContain('/api/usersX');
+    // Fixed and applied again: the new requests count.
+    await applyLearnerLookup(store, PREFIX_LOOKUP_SOLUTION, runLookupLocally);
+    await sendAndSettle(store, '/api/users/123');
+    await sendAndSettle(store, '/api/orders/9');
+    expect(check().done).toBe(true);
   });
 
   it('reports a value that is not a URL met only while sending, and falls back', async () => {

@@ -8,7 +8,12 @@ import {
 } from '../../content/lookupAnswers';
 import { runRouteLookup, type SandboxError } from '../../sandbox';
 import type { AppState } from '../../store';
-import { learnerRouteLookup, routesAsTable, unansweredPaths } from './learnerLookup';
+import {
+  learnerRouteLookup,
+  routesAsTable,
+  unansweredPaths,
+  type RouteRecorder,
+} from './learnerLookup';
 
 export const PREPARER_NAME = 'route-lookup';
 
@@ -23,11 +28,20 @@ export type RouteLookupRunner = (
 
 type AppStore = StoreApi<AppState>;
 
-/** Routes produced by the learner's lookup: the experiment's check looks for these in the log. */
-const learnerRoutes = new WeakSet<Route>();
+/**
+ * Routes produced by the learner's lookup, each with what the probe found wrong with the lookup
+ * that produced it (null: nothing). The experiment's check looks for these in the log.
+ */
+const learnerRoutes = new WeakMap<Route, string | null>();
 
-export function isLearnerRoute(route: Route): boolean {
-  return learnerRoutes.has(route);
+/** The problem of the learner's lookup that produced `route`; undefined when it was not theirs. */
+export function learnerLookupProblem(route: Route): string | null | undefined {
+  return learnerRoutes.get(route);
+}
+
+/** Records the routes a lookup produces with that lookup's problem as of now. */
+function producedWith(problem: string | null): RouteRecorder {
+  return { add: (route) => learnerRoutes.set(route, problem) };
 }
 
 /** A sandbox failure as a sentence for the learner. */
@@ -76,6 +90,12 @@ function learnerStatus(routes: readonly Route[], answers: LookupAnswers) {
   return { mode: 'learner', problem: boundaryMistake(routes, answers) } as const;
 }
 
+/** The problem the status holds for the learner's lookup in use. */
+function currentProblem(store: AppStore): string | null {
+  const status = store.getState().routeLookup;
+  return status.mode === 'learner' ? status.problem : null;
+}
+
 /**
  * Routes the playground with the learner's `findRoute`. It is first probed on paths that show a
  * missing "/" boundary; a syntax error, a crash or a returned value that is not a service URL
@@ -116,8 +136,10 @@ export async function applyLearnerLookup(
         return;
       }
       if (tableChanged) setRouteLookupStatus(learnerStatus(routes, answers));
-      setRouteLookup(learnerRouteLookup(answers, routes, learnerRoutes));
+      setRouteLookup(learnerRouteLookup(answers, routes, producedWith(currentProblem(store))));
     },
   });
-  store.getState().setRouteLookup(learnerRouteLookup(answers, first, learnerRoutes));
+  store
+    .getState()
+    .setRouteLookup(learnerRouteLookup(answers, first, producedWith(currentProblem(store))));
 }

@@ -4,7 +4,7 @@ import { EXPERIMENTS, type Experiment } from '../../content/experiments';
 import { INITIAL_ROUTES, INITIAL_SETTINGS } from '../../content/services';
 import { createAppState, type AppState } from '../../store';
 import { runLookupLocally } from './localLookupRunner.fixture';
-import { isLearnerRoute } from './routeLookupPreparer';
+import { learnerLookupProblem } from './routeLookupPreparer';
 import { playActions, setUpScenario, showSolution } from './scenarioRunner';
 
 /** The experiment's check over what the playground shows now, as the card runs it. */
@@ -12,8 +12,7 @@ function checkNow(experiment: Experiment, state: AppState) {
   return experiment.check({
     traces: state.traces,
     prediction: state.burstPrediction,
-    isLearnerRoute,
-    lookupProblem: state.routeLookup.mode === 'learner' ? state.routeLookup.problem : null,
+    learnerLookupProblem,
   });
 }
 

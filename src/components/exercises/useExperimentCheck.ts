@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import type { CheckResult, Experiment } from '../../content/experiments';
 import { useAppStore, useShownTraces } from '../../store';
 import { tracesSince, type ExperimentStatus } from '../../store/progressSlice';
-import { isLearnerRoute } from './routeLookupPreparer';
+import { learnerLookupProblem } from './routeLookupPreparer';
 
 /** The feedback line as the card shows and saves it: a mark in words' place, never colour alone. */
 export function feedbackLine(result: CheckResult): string {
@@ -25,22 +25,19 @@ export function useExperimentCheck(experiment: Experiment): {
   const simulation = useShownTraces((s) => s.simulation);
   const baseline = useAppStore((s) => s.experimentBaselines[experiment.id]);
   const prediction = useAppStore((s) => s.burstPrediction);
-  const routeLookup = useAppStore((s) => s.routeLookup);
   const status = useAppStore((s) => s.experiments[experiment.id]) ?? 'not-started';
   const saved = useAppStore((s) => s.experimentFeedback[experiment.id]);
   const setExperimentStatus = useAppStore((s) => s.setExperimentStatus);
   const finishExperiment = useAppStore((s) => s.finishExperiment);
-  const lookupProblem = routeLookup.mode === 'learner' ? routeLookup.problem : null;
 
   const result = useMemo(
     () =>
       experiment.check({
         traces: tracesSince(traces, simulation, baseline),
         prediction,
-        isLearnerRoute,
-        lookupProblem,
+        learnerLookupProblem,
       }),
-    [experiment, traces, simulation, baseline, prediction, lookupProblem],
+    [experiment, traces, simulation, baseline, prediction],
   );
 
   useEffect(() => {
