@@ -20,6 +20,12 @@ async function sendAndSettle(store: ReturnType<typeof freshStore>, path: string)
   return store.getState().traces.at(-1)?.decision;
 }
 
+/** The naive prefix: `startsWith(key)` without the "/" boundary, so /api/usersX matches too. */
+const NAIVE_LOOKUP = `function findRoute(path, routes) {
+  for (const key of Object.keys(routes)) if (path.startsWith(key)) return routes[key];
+  return null;
+}`;
+
 const freshStore = () => create<AppState>()(createAppState);
 
 describe('applyLearnerLookup', () => {
@@ -51,11 +57,7 @@ describe('applyLearnerLookup', () => {
 
   it('keeps a naive startsWith lookup on (its effect shows) but records the missing boundary', async () => {
     const store = freshStore();
-    const naive = `function findRoute(path, routes) {
-      for (const key of Object.keys(routes)) if (path.startsWith(key)) return routes[key];
-      return null;
-    }`;
-    await applyLearnerLookup(store, naive, runLookupLocally);
+    await applyLearnerLookup(store, NAIVE_LOOKUP, runLookupLocally);
     const status = store.getState().routeLookup;
     expect(status.mode === 'learner' && status.problem).toContain('/api/usersX');
     expect((await sendAndSettle(store, '/api/usersX'))?.service).toBe('user-service');
@@ -63,11 +65,7 @@ describe('applyLearnerLookup', () => {
 
   it('does not count traffic a flawed lookup routed, even after it is switched off', async () => {
     const store = freshStore();
-    const naive = `function findRoute(path, routes) {
-      for (const key of Object.keys(routes)) if (path.startsWith(key)) return routes[key];
-      return null;
-    }`;
-    await applyLearnerLookup(store, naive, runLookupLocally);
+    await applyLearnerLookup(store, NAIVE_LOOKUP, runLookupLocally);
     await sendAndSettle(store, '/api/users/123');
     await sendAndSettle(store, '/api/orders/9');
     const check = () =>
