@@ -63,14 +63,30 @@ test.describe('coding challenge', () => {
     await expect(random).toContainText('Failed');
     await expect(random).toContainText(/Smallest failing sequence \(\d+ calls/);
     await expect(random.getByRole('table')).toContainText('← differs');
-    // Replaying applies the case's limit; the playground's settings form shows it, not the old one.
+    // Replaying runs the learner's limiter with the case's limit; the learner's settings stay.
     const caseText = (await random.textContent()) ?? '';
     const [, max, windowMs] = /maxRequests (\d+), windowMs (\d+)/.exec(caseText) ?? [];
     expect(max).toBeDefined();
-    await random.getByRole('button', { name: 'Replay on the graph' }).click();
     const settings = page.locator('form.limiter-settings');
-    await expect(settings.getByLabel('Max requests per window')).toHaveValue(max ?? '');
-    await expect(settings.getByLabel('Window (ms)')).toHaveValue(windowMs ?? '');
+    const maxField = settings.getByLabel('Max requests per window');
+    const windowField = settings.getByLabel('Window (ms)');
+    const before = [await maxField.inputValue(), await windowField.inputValue()];
+    // A question generated from the settings, answered before the replay, keeps its point.
+    const generated = page.locator('[data-question^="predict-fourth"]');
+    await generated.getByLabel('200 OK (forwarded to a service)', { exact: true }).check();
+    await generated.getByRole('button', { name: /Check/ }).click();
+    const progress = page.getByTestId('progress-quiz');
+    await expect(progress).toContainText('Quiz: 1 of');
+    const quizBefore = await progress.textContent();
+    await random.getByRole('button', { name: 'Replay on the graph' }).click();
+    await expect(random.getByRole('status')).toContainText('your settings are unchanged');
+    await expect(page.locator('.stage-box').filter({ hasText: 'your RateLimiter' })).toContainText(
+      `${max} per ${Number(windowMs) / 1000} s`,
+    );
+    expect([await maxField.inputValue(), await windowField.inputValue()]).toEqual(before);
+    await page.getByRole('button', { name: 'Switch back to the built-in limiter' }).click();
+    expect([await maxField.inputValue(), await windowField.inputValue()]).toEqual(before);
+    await expect(progress).toHaveText(quizBefore ?? '');
   });
 
   test('an infinite loop is stopped and the page answers clicks meanwhile', async ({ page }) => {

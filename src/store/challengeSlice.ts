@@ -15,6 +15,28 @@ export interface LearnerLimiterState {
   readonly active: boolean;
   /** A note for the learner, e.g. why it was switched off or a call that did not match. */
   readonly note: string | null;
+  /** Limits the learner's limiter runs with instead of the settings (a replay's test case). */
+  readonly limits?: LimiterLimits;
+}
+
+/** A limit and its window: the settings', or a replay's own. */
+export interface LimiterLimits {
+  readonly maxRequests: number;
+  readonly windowMs: number;
+}
+
+/**
+ * The limits the playground's limiter runs with: a replay gives the learner's limiter its test
+ * case's limits without touching the learner's settings.
+ */
+export function limiterLimits(
+  state: Pick<ChallengeSlice, 'learnerLimiter'> & {
+    settings: LimiterLimits;
+  },
+): LimiterLimits {
+  const { learnerLimiter, settings } = state;
+  if (learnerLimiter.active && learnerLimiter.limits !== undefined) return learnerLimiter.limits;
+  return { maxRequests: settings.maxRequests, windowMs: settings.windowMs };
 }
 
 /** The coding challenge: the learner's draft (saved), whether it has passed, and the last run. */

@@ -2,6 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { create } from 'zustand';
 import { persist, type StateStorage } from 'zustand/middleware';
 import { createAppState, type AppState } from './index';
+import type { Route } from '../engine';
+import { INITIAL_ROUTES } from '../content/services';
 import { createPersistOptions, STORAGE_KEY, STORAGE_VERSION } from './persistence';
 import type { SaveProblem } from './progressSlice';
 
@@ -45,6 +47,11 @@ const goodState = {
   quizAnswers: { 'order-of-checks': { choice: ['auth-first'], correct: true } },
   challengeDraft: 'class RateLimiter {}',
   challengePassed: true,
+  experimentFeedback: { bursts: '✔ Your prediction, request 6, was right.' },
+  lookupDraft: 'function findRoute(path, routes) { return null; }',
+  learnerRoutes: [
+    { path: '/api/payments', serviceUrl: 'http://payment-service:3003', match: 'exact' },
+  ],
 };
 
 describe('saved progress', () => {
@@ -76,7 +83,52 @@ describe('saved progress', () => {
     expect(store.getState().restoreProblem).toBeNull();
   });
 
+  it('migrates version 2 (no experiment feedback, lookup or learner routes) without a notice', () => {
+    const v2 = {
+      experiments: goodState.experiments,
+      quizAnswers: goodState.quizAnswers,
+      challengeDraft: goodState.challengeDraft,
+      challengePassed: goodState.challengePassed,
+    };
+    const { store } = storeFrom(JSON.stringify({ state: v2, version: 2 }));
+    const state = store.getState();
+    expect(state.restoreProblem).toBeNull();
+    expect(state.experiments).toEqual(goodState.experiments);
+    expect(state.quizAnswers).toEqual(goodState.quizAnswers);
+    expect(state.experimentFeedback).toEqual({});
+    expect(state.lookupDraft).toBeNull();
+    expect(state.routes).toEqual(INITIAL_ROUTES);
+  });
+
+  it('puts the learner’s routes back into the playground’s gateway, which routes by them', () => {
+    const { store } = storeFrom(JSON.stringify({ state: goodState, version: STORAGE_VERSION }));
+    const state = store.getState();
+    expect(state.routes).toEqual([...INITIAL_ROUTES, ...goodState.learnerRoutes]);
+    expect(state.gateway.handle({ path: '/api/payments', apiKey: 'abc123' }, 0).service).toBe(
+      'payment-service',
+    );
+    expect(state.experimentFeedback).toEqual(goodState.experimentFeedback);
+    expect(state.lookupDraft).toBe(goodState.lookupDraft);
+  });
+
+  it('saves the routes the learner added, not the starting ones', () => {
+    const { store, storage } = storeFrom(null);
+    store.getState().addRoute(goodState.learnerRoutes[0] as Route);
+    const saved = JSON.parse(storage.data.get(STORAGE_KEY) ?? 'null') as {
+      state: { learnerRoutes: unknown };
+    };
+    expect(saved.state.learnerRoutes).toEqual(goodState.learnerRoutes);
+  });
+
   it.each([
+    [
+      'a learner route without a path',
+      JSON.stringify({
+        state: { ...goodState, learnerRoutes: [{ serviceUrl: 'x', match: 'exact' }] },
+        version: 3,
+      }),
+      'wrong-shape',
+    ],
     ['invalid JSON', '{"state": {"experiments": ', 'corrupt'],
     ['JSON without the envelope', '[1, 2, 3]', 'corrupt'],
     ['an unknown version', JSON.stringify({ state: goodState, version: 0 }), 'unknown-version'],
@@ -112,7 +164,10 @@ describe('saved progress', () => {
     expect(Object.keys(saved.state).sort()).toEqual([
       'challengeDraft',
       'challengePassed',
+      'experimentFeedback',
       'experiments',
+      'learnerRoutes',
+      'lookupDraft',
       'quizAnswers',
     ]);
   });

@@ -1,16 +1,36 @@
 import { createJSONStorage, type PersistOptions, type StateStorage } from 'zustand/middleware';
+import { sameRoute, type Route } from '../engine/routing';
+import { INITIAL_ROUTES } from '../content/services';
 import type { AppState } from './index';
 import type { ExperimentStatus, QuizAnswer, RestoreProblem, SaveProblem } from './progressSlice';
 
 /** What is saved in localStorage: progress only, never the engine or the log. */
 export type SavedState = Pick<
   AppState,
-  'experiments' | 'quizAnswers' | 'challengeDraft' | 'challengePassed'
->;
+  | 'experiments'
+  | 'quizAnswers'
+  | 'challengeDraft'
+  | 'challengePassed'
+  | 'experimentFeedback'
+  | 'lookupDraft'
+> & {
+  /** Routes the learner added to the starting table (experiment 3's work). */
+  readonly learnerRoutes: readonly Route[];
+};
 
 export const STORAGE_KEY = 'gateway-playground';
-/** 1: experiments and the challenge; 2: adds quiz answers. */
-export const STORAGE_VERSION = 2;
+/**
+ * 1: experiments and the challenge; 2: adds quiz answers; 3: adds finished experiments' feedback,
+ * the learner's route lookup and the routes the learner added.
+ */
+export const STORAGE_VERSION = 3;
+
+/** Fields version 3 added, as a version-2 save had them: nothing yet. */
+const ADDED_IN_3: Pick<SavedState, 'experimentFeedback' | 'lookupDraft' | 'learnerRoutes'> = {
+  experimentFeedback: {},
+  lookupDraft: null,
+  learnerRoutes: [],
+};
 
 const STATUSES: readonly ExperimentStatus[] = ['not-started', 'in-progress', 'done'];
 
@@ -27,11 +47,26 @@ function isQuizAnswer(value: unknown): value is QuizAnswer {
   );
 }
 
+function isRoute(value: unknown): value is Route {
+  return (
+    isRecord(value) &&
+    typeof value['path'] === 'string' &&
+    typeof value['serviceUrl'] === 'string' &&
+    (value['match'] === 'exact' || value['match'] === 'prefix')
+  );
+}
+
 /** True when `value` has exactly the saved fields with the right types. */
 export function isSavedState(value: unknown): value is SavedState {
   if (!isRecord(value)) return false;
   const { experiments, quizAnswers, challengeDraft, challengePassed } = value;
+  const { experimentFeedback, lookupDraft, learnerRoutes } = value;
   return (
+    isRecord(experimentFeedback) &&
+    Object.values(experimentFeedback).every((text) => typeof text === 'string') &&
+    (lookupDraft === null || typeof lookupDraft === 'string') &&
+    Array.isArray(learnerRoutes) &&
+    learnerRoutes.every(isRoute) &&
     isRecord(experiments) &&
     Object.values(experiments).every((s) => STATUSES.includes(s as ExperimentStatus)) &&
     isRecord(quizAnswers) &&
@@ -48,12 +83,18 @@ export function savedPart(state: AppState): SavedState {
     quizAnswers: state.quizAnswers,
     challengeDraft: state.challengeDraft,
     challengePassed: state.challengePassed,
+    experimentFeedback: state.experimentFeedback,
+    lookupDraft: state.lookupDraft,
+    learnerRoutes: state.routes.filter(
+      (route) => !INITIAL_ROUTES.some((initial) => sameRoute(initial, route)),
+    ),
   };
 }
 
-/** Version 1 lacked quiz answers; later versions need nothing added. */
+/** Version 1 lacked quiz answers; versions before 3 lack what ADDED_IN_3 lists. */
 export function upgradeSaved(state: unknown, version: number): unknown {
-  return version === 1 && isRecord(state) ? { quizAnswers: {}, ...state } : state;
+  if (!isRecord(state) || version >= 3) return state;
+  return version === 1 ? { quizAnswers: {}, ...ADDED_IN_3, ...state } : { ...ADDED_IN_3, ...state };
 }
 
 function saveProblemOf(error: unknown): SaveProblem {
@@ -161,7 +202,7 @@ export function createPersistOptions(
       if (version > STORAGE_VERSION) {
         problem = 'newer-version';
         keepSaved = true;
-      } else if (version !== 1) {
+      } else if (version !== 1 && version !== 2) {
         problem = 'unknown-version';
       }
       return upgradeSaved(persisted, version) as SavedState;
@@ -170,7 +211,28 @@ export function createPersistOptions(
       if (problem !== null) return { ...current, restoreProblem: problem };
       if (persisted === undefined) return current;
       if (!isSavedState(persisted)) return { ...current, restoreProblem: 'wrong-shape' };
-      return { ...current, ...persisted, restoreProblem: null };
+      const { learnerRoutes, ...progress } = persisted;
+      return {
+        ...current,
+        ...progress,
+        routes: withLearnerRoutes(current, learnerRoutes),
+        restoreProblem: null,
+      };
     },
   };
+}
+
+/**
+ * Puts the saved learner routes back into the playground's gateway, which was just built and has
+ * seen no traffic. A route the gateway refuses now (e.g. it clashes with a starting one) is left out.
+ */
+function withLearnerRoutes(current: AppState, learnerRoutes: readonly Route[]): readonly Route[] {
+  for (const route of learnerRoutes) {
+    try {
+      current.gateway.addRoute(route);
+    } catch {
+      // A SettingError: the saved route no longer fits the table; the rest still come back.
+    }
+  }
+  return [...current.gateway.getRoutes()];
 }

@@ -71,6 +71,8 @@ export interface PlaygroundSlice {
   /** Adds a route; returns the problem, or null when added. */
   addRoute: (route: Route) => SettingError | null;
   removeRoute: (path: string) => void;
+  /** Replaces the whole routing table (a scenario, saved routes); on a problem nothing changes. */
+  replaceRoutes: (routes: readonly Route[]) => SettingError | null;
   /** Routes with another lookup (e.g. the learner's), or the built-in one when null. */
   setRouteLookup: (lookup: RouteLookup | null) => void;
   /** Rate-limits with another limiter (e.g. the learner's), or the built-in one when null. */
@@ -155,6 +157,21 @@ export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSli
     const { gateway } = get();
     gateway.removeRoute(path);
     set({ routes: [...gateway.getRoutes()] });
+  },
+
+  replaceRoutes: (routes) => {
+    const { gateway } = get();
+    // Checked on a spare gateway first, so a bad table leaves the playground's one untouched.
+    try {
+      new Gateway(gateway.getSettings(), routes);
+    } catch (error) {
+      if (error instanceof SettingError) return error;
+      throw error;
+    }
+    for (const route of gateway.getRoutes()) gateway.removeRoute(route.path);
+    for (const route of routes) gateway.addRoute(route);
+    set({ routes: [...gateway.getRoutes()] });
+    return null;
   },
 
   setRouteLookup: (lookup) => get().gateway.useRouteLookup(lookup),

@@ -20,7 +20,16 @@ describe('progress files', () => {
   it('reads a version 1 file (before quiz answers)', () => {
     const v1 = { experiments: { bursts: 'done' }, challengeDraft: null, challengePassed: false };
     const read = readProgressFile(JSON.stringify({ state: v1, version: 1 }));
-    expect(read).toEqual({ ok: true, progress: { ...v1, quizAnswers: {} } });
+    expect(read).toEqual({
+      ok: true,
+      progress: {
+        ...v1,
+        quizAnswers: {},
+        experimentFeedback: {},
+        lookupDraft: null,
+        learnerRoutes: [],
+      },
+    });
   });
 
   it.each([

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { Simulation } from '../engine';
+import type { GatewaySettings, Route, Simulation } from '../engine';
 import { EXPERIMENTS } from '../content/experiments';
 import type { AppState } from './index';
 
@@ -9,6 +9,8 @@ export type ExperimentStatus = 'not-started' | 'in-progress' | 'done';
 export interface QuizAnswer {
   readonly choice: readonly string[];
   readonly correct: boolean;
+  /** A generated question's settings and routes when it was answered: it keeps them after. */
+  readonly basis?: { readonly settings: GatewaySettings; readonly routes: readonly Route[] };
 }
 
 /** Where an experiment starts looking in the log: traces of that simulation from `count` on. */
@@ -16,6 +18,14 @@ export interface ExperimentBaseline {
   readonly simulation: Simulation;
   readonly count: number;
 }
+
+/** How the playground routes for experiment 4: the built-in lookup, or the learner's `findRoute`. */
+export type RouteLookupStatus =
+  | { readonly mode: 'built-in' }
+  | { readonly mode: 'checking' }
+  /** `problem`: what the probe at Apply found wrong (e.g. no "/" boundary), or null. */
+  | { readonly mode: 'learner'; readonly problem: string | null }
+  | { readonly mode: 'failed'; readonly message: string };
 
 /** Why the saved progress could not be used, so the page can say it started fresh. */
 export type RestoreProblem = 'corrupt' | 'unknown-version' | 'newer-version' | 'wrong-shape';
@@ -27,6 +37,12 @@ export type SaveProblem = 'full' | 'unavailable';
 export interface ProgressSlice {
   experiments: Readonly<Record<string, ExperimentStatus>>;
   quizAnswers: Readonly<Record<string, QuizAnswer>>;
+  /** Saved: what a finished experiment's check said, so its card still explains it after a reload. */
+  experimentFeedback: Readonly<Record<string, string>>;
+  /** Saved: the learner's `findRoute` for experiment 4 (null: the starting code). */
+  lookupDraft: string | null;
+  /** Not saved: a reload starts on the built-in lookup. */
+  routeLookup: RouteLookupStatus;
   /** Not saved: the log is not saved either. Missing → the experiment sees the whole log. */
   experimentBaselines: Readonly<Record<string, ExperimentBaseline>>;
   /** Experiment 1's prediction: on which request rate limiting starts. Not saved. */
@@ -36,6 +52,10 @@ export interface ProgressSlice {
   /** Set when progress could not be saved (once per failure; cleared by a later save). Not saved. */
   saveProblem: SaveProblem | null;
   setExperimentStatus: (id: string, status: ExperimentStatus) => void;
+  /** Marks an experiment done and keeps the sentence its check gave. */
+  finishExperiment: (id: string, feedback: string) => void;
+  setLookupDraft: (source: string | null) => void;
+  setRouteLookupStatus: (status: RouteLookupStatus) => void;
   /** Starts (or restarts) an experiment: only traces after this moment count for it. */
   restartExperiment: (id: string) => void;
   setBurstPrediction: (prediction: number | null) => void;
@@ -50,17 +70,31 @@ export interface ProgressSlice {
 export const createProgressSlice: StateCreator<AppState, [], [], ProgressSlice> = (set, get) => ({
   experiments: {},
   quizAnswers: {},
+  experimentFeedback: {},
+  lookupDraft: null,
+  routeLookup: { mode: 'built-in' },
   experimentBaselines: {},
   burstPrediction: null,
   restoreProblem: null,
   saveProblem: null,
   setExperimentStatus: (id, status) =>
     set((state) => ({ experiments: { ...state.experiments, [id]: status } })),
+  finishExperiment: (id, feedback) =>
+    set((state) => ({
+      experiments: { ...state.experiments, [id]: 'done' },
+      experimentFeedback: { ...state.experimentFeedback, [id]: feedback },
+    })),
+  setLookupDraft: (source) => set({ lookupDraft: source }),
+  setRouteLookupStatus: (status) => set({ routeLookup: status }),
   restartExperiment: (id) => {
-    const { simulation, traces, experimentBaselines, experiments } = get();
+    const { simulation, traces, experimentBaselines, experiments, experimentFeedback } = get();
+    const feedback = Object.fromEntries(
+      Object.entries(experimentFeedback).filter(([experimentId]) => experimentId !== id),
+    );
     set({
       experimentBaselines: { ...experimentBaselines, [id]: { simulation, count: traces.length } },
       experiments: { ...experiments, [id]: 'not-started' },
+      experimentFeedback: feedback,
     });
   },
   setBurstPrediction: (prediction) => set({ burstPrediction: prediction }),
@@ -73,6 +107,8 @@ export const createProgressSlice: StateCreator<AppState, [], [], ProgressSlice> 
     set({
       experiments: {},
       quizAnswers: {},
+      experimentFeedback: {},
+      lookupDraft: null,
       burstPrediction: null,
       experimentBaselines: Object.fromEntries(
         EXPERIMENTS.map((experiment) => [experiment.id, baseline]),

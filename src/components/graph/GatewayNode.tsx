@@ -1,8 +1,11 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import { ALGORITHMS, type StageName } from '../../engine';
+import { routesSummary } from '../../content/routesSummary';
 import { STAGE_LABELS } from '../../content/services';
+import { useShallow } from 'zustand/react/shallow';
 import { useAppStore, useShownTraces } from '../../store';
+import { limiterLimits } from '../../store/challengeSlice';
 import { PREPARER_NAME as ROUTE_LOOKUP_PREPARER } from '../exercises/routeLookupPreparer';
 import { countByStatus, STATUSES } from '../log/statusCounts';
 import { STAGES } from './layout';
@@ -24,18 +27,19 @@ export const GatewayNode = memo(function GatewayNode({ data }: NodeProps<Gateway
   const { orientation, width, height } = data;
   const traces = useShownTraces((s) => s.traces);
   const settings = useAppStore((s) => s.settings);
-  const routeCount = useAppStore((s) => s.routes.length);
+  const routes = useAppStore((s) => s.routes);
   const highlighted = useAppStore((s) => s.highlight === GATEWAY_NODE_ID);
   // Learner code can stand in for a stage (the challenge's limiter, experiment 4's lookup).
   const learnerLimiter = useAppStore((s) => s.learnerLimiter.active);
+  const limits = useAppStore(useShallow(limiterLimits));
   const learnerLookup = useAppStore((s) => s.preparers.has(ROUTE_LOOKUP_PREPARER));
   const counts = useMemo(() => countByStatus(traces), [traces]);
   const algorithm =
     ALGORITHMS.find((a) => a.name === settings.algorithm)?.label ?? settings.algorithm;
   const details: Record<StageName, string> = {
     auth: settings.keyMode === 'registered' ? 'registered keys' : 'any key',
-    'rate-limit': `${settings.maxRequests} per ${settings.windowMs / 1000} s, ${learnerLimiter ? 'your RateLimiter' : algorithm}`,
-    router: learnerLookup ? `${routeCount} routes, your findRoute` : `${routeCount} routes`,
+    'rate-limit': `${limits.maxRequests} per ${limits.windowMs / 1000} s, ${learnerLimiter ? 'your RateLimiter' : algorithm}`,
+    router: learnerLookup ? `${routes.length} routes, your findRoute` : routesSummary(routes),
   };
   return (
     <div

@@ -1,5 +1,5 @@
 import type { AppState } from '../../store';
-import { formatWait } from '../playback/timeline';
+import { limiterWaitText } from '../countdown/limiterWait';
 
 /** What a client node says about its quota, from the engine's limiter snapshot. */
 export function quotaText(state: AppState, apiKey: string | null): string {
@@ -10,9 +10,9 @@ export function quotaText(state: AppState, apiKey: string | null): string {
   try {
     const snapshot = state.gateway.getLimiter().snapshot(apiKey ?? '', state.clockMs);
     const left = `${snapshot.remaining} of ${snapshot.limit} left`;
-    if (snapshot.msUntilAllowed > 0)
-      return `${left} · next in ${formatWait(snapshot.msUntilAllowed)}`;
-    return left;
+    const wait =
+      snapshot.msUntilAllowed > 0 ? limiterWaitText(state, apiKey ?? '', 'allowed') : null;
+    return wait === null ? left : `${left} · next in ${wait}`;
   } catch {
     return 'Quota unavailable (the limiter failed)';
   }

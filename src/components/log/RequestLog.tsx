@@ -22,9 +22,16 @@ function traceIdOf(element: Element): number | null {
  */
 export function RequestLog() {
   const traces = useLogTraces((s) => s.traces);
+  const simulation = useLogTraces((s) => s.simulation);
   const [filter, setFilter] = useState<HttpStatus | 'all'>('all');
   const [scrollTop, setScrollTop] = useState(0);
   const [selectedId, setSelectedId] = useState<number | null>(null);
+  // Request ids start at 1 again after a reset: an open panel belongs to one run's request.
+  const [selectionRun, setSelectionRun] = useState(simulation);
+  if (selectionRun !== simulation) {
+    setSelectionRun(simulation);
+    setSelectedId(null);
+  }
   /** The request whose row holds keyboard focus: it stays rendered when pushed out of view. */
   const [focusedId, setFocusedId] = useState<number | null>(null);
   const counts = useMemo(() => countByStatus(traces), [traces]);

@@ -25,6 +25,12 @@ export function TrafficControls({
   const [rate, setRate] = useState('2');
   const [problems, setProblems] = useState<Record<string, string | null>>({});
   const [sendError, setSendError] = useState<string | null>(null);
+  /** A field shown as wrong loses its message as soon as its text is valid again. */
+  const clearWhenValid = (field: string, parsed: { ok: boolean }) => {
+    if (parsed.ok && (problems[field] ?? null) !== null) {
+      setProblems((current) => ({ ...current, [field]: null }));
+    }
+  };
   const knownPaths = [...new Set([...routes.map((r) => r.path), ...EXTRA_PATHS])];
 
   const send = async (howMany: 'form' | 'one') => {
@@ -80,7 +86,10 @@ export function TrafficControls({
         problem={problems.path ?? null}
         list="traffic-paths"
         value={path}
-        onChange={setPath}
+        onChange={(text) => {
+          setPath(text);
+          clearWhenValid('path', parseRequestPath(text));
+        }}
       >
         <datalist id="traffic-paths">
           {knownPaths.map((p) => (
@@ -94,7 +103,10 @@ export function TrafficControls({
         problem={problems.count ?? null}
         inputMode="numeric"
         value={count}
-        onChange={setCount}
+        onChange={(text) => {
+          setCount(text);
+          clearWhenValid('count', parseCount(text));
+        }}
       />
       <Field id="traffic-spacing" label="Spacing" problem={null}>
         <select
@@ -113,7 +125,10 @@ export function TrafficControls({
           problem={problems.rate ?? null}
           inputMode="decimal"
           value={rate}
-          onChange={setRate}
+          onChange={(text) => {
+            setRate(text);
+            clearWhenValid('rate', parseRate(text));
+          }}
         />
       )}
       <div className="traffic-buttons">
