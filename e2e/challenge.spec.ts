@@ -1,4 +1,9 @@
 import { expect, test } from '@playwright/test';
+import {
+  CAPPED_AT_TEN,
+  HOSTILE_SOURCES,
+  SIXTEEN_SLOT_RING,
+} from '../src/challenge/hostileSources.fixture';
 import { MODEL_SOLUTION } from '../src/content/challenge/modelSolution';
 import { ChallengePage } from './pages/challenge';
 import { PlaygroundPage } from './pages/playground';
@@ -48,10 +53,10 @@ test.describe('coding challenge', () => {
   test('a correct solution passes every test', async ({ page }) => {
     await challenge.replaceCode(MODEL_SOLUTION);
     await challenge.runWithShortcut();
-    await expect(challenge.summary).toContainText('All 10 tests passed', { timeout: 15_000 });
+    await expect(challenge.summary).toContainText('All 12 tests passed', { timeout: 15_000 });
     // The time is reported, not judged here (a busy machine would make that flaky): bench it.
     await expect(challenge.summary).toContainText(/ran in \d+ ms/);
-    expect(await challenge.results.getByRole('listitem').count()).toBe(10);
+    expect(await challenge.results.getByRole('listitem').count()).toBe(12);
     await expect(page.getByText('Failed', { exact: true })).toHaveCount(0);
   });
 
@@ -72,6 +77,34 @@ test.describe('coding challenge', () => {
     await expect(settings.getByLabel('Max requests per window')).toHaveValue(max ?? '');
     await expect(settings.getByLabel('Window (ms)')).toHaveValue(windowMs ?? '');
   });
+
+  for (const name of [
+    'Array.prototype.map and some answer for the reference',
+    'the harness built-ins are replaced',
+  ]) {
+    test(`a solution that hijacks built-ins fails: ${name}`, async () => {
+      await challenge.replaceCode(HOSTILE_SOURCES[name] as string);
+      await challenge.run();
+      await expect(challenge.summary).toContainText('failed', { timeout: 15_000 });
+      await expect(challenge.summary).not.toContainText('Passed');
+      await expect(challenge.result('basic limit')).toContainText('Failed');
+    });
+  }
+
+  for (const [name, source] of [
+    ['a fixed 16-slot ring', SIXTEEN_SLOT_RING],
+    ['Math.min(maxRequests, 10)', CAPPED_AT_TEN],
+  ] as const) {
+    test(`a capped solution fails on large limits: ${name}`, async () => {
+      await challenge.replaceCode(source);
+      await challenge.run();
+      await expect(challenge.summary).toContainText('failed', { timeout: 15_000 });
+      await expect(challenge.result('a limit in the hundreds (500)')).toContainText('Failed');
+      await expect(challenge.result(/randomized comparison/)).toContainText(
+        /Smallest failing sequence \(\d+ calls, maxRequests (1[1-9]|[2-9]\d)/,
+      );
+    });
+  }
 
   test('an infinite loop is stopped and the page answers clicks meanwhile', async ({ page }) => {
     await challenge.replaceCode(INFINITE_LOOP);
