@@ -106,6 +106,28 @@ test.describe('coding challenge', () => {
     });
   }
 
+  test('250 console lines of 1 MB do not block the page and show as truncated', async ({
+    page,
+  }) => {
+    await challenge.replaceCode(
+      MODEL_SOLUTION.replace(
+        'allowRequest(clientId: string, timestamp: number): boolean {',
+        'allowRequest(clientId: string, timestamp: number): boolean {\n    if (timestamp < 250) console.log("x".repeat(1_000_000));',
+      ),
+    );
+    await challenge.run();
+    await expect(challenge.summary).toContainText('All 12 tests passed', { timeout: 15_000 });
+    const logs = challenge.section.locator('details.challenge-logs');
+    await expect(logs.locator('summary')).toContainText('truncated');
+    await logs.locator('summary').click();
+    await expect(logs.locator('pre')).toContainText('characters, cut');
+    await expect(logs.locator('pre')).toContainText('more console lines not shown');
+    // The page holds tens of kilobytes of output, not 250 MB, and still answers clicks.
+    expect(((await logs.locator('pre').textContent()) ?? '').length).toBeLessThan(100_000);
+    await challenge.resetButton.click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  });
+
   test('an infinite loop is stopped and the page answers clicks meanwhile', async ({ page }) => {
     await challenge.replaceCode(INFINITE_LOOP);
     await challenge.run();
