@@ -1,43 +1,32 @@
 import fc from 'fast-check';
 import type { LimiterCase } from '../types';
+import { timedCalls } from './timedCalls';
 
 /** Fixed, so every run tries the same traces and the judge can regenerate them. */
 export const RANDOM_SEED = 20_240_601;
 export const RANDOM_TRACE_COUNT = 1000;
 
-interface TraceShape {
+/** Traces with a limit and window drawn from these ranges, calls with gaps up to `maxGapMs`. */
+function traces(shape: {
   readonly maxRequests: { readonly min: number; readonly max: number };
   readonly windowMs: { readonly min: number; readonly max: number };
   readonly clients: readonly string[];
   readonly maxGapMs: number;
   readonly maxCalls: number;
-  /** 'max' lets lengths reach maxCalls (fast-check's default size keeps arrays short). */
   readonly size?: 'max';
-}
-
-/** Traces of this shape; times never decrease. */
-function traces(shape: TraceShape): fc.Arbitrary<LimiterCase> {
-  return fc
-    .record({
-      maxRequests: fc.integer(shape.maxRequests),
-      windowMs: fc.integer(shape.windowMs),
-      startMs: fc.integer({ min: 0, max: 1000 }),
-      steps: fc.array(
-        fc.record({
-          clientId: fc.constantFrom(...shape.clients),
-          gapMs: fc.integer({ min: 0, max: shape.maxGapMs }),
-        }),
-        { maxLength: shape.maxCalls, ...(shape.size ? { size: shape.size } : {}) },
-      ),
-    })
-    .map(({ maxRequests, windowMs, startMs, steps }) => {
-      let timestampMs = startMs;
-      const calls = steps.map(({ clientId, gapMs }) => {
-        timestampMs += gapMs;
-        return { clientId, timestampMs };
-      });
-      return { maxRequests, windowMs, calls };
-    });
+}): fc.Arbitrary<LimiterCase> {
+  return fc.record({
+    maxRequests: fc.integer(shape.maxRequests),
+    windowMs: fc.integer(shape.windowMs),
+    calls: timedCalls({
+      clients: shape.clients,
+      gapUnits: fc.integer({ min: 0, max: shape.maxGapMs }),
+      unitMs: 1,
+      maxStartUnits: 1000,
+      maxCalls: shape.maxCalls,
+      ...(shape.size ? { size: shape.size } : {}),
+    }),
+  });
 }
 
 /**
