@@ -4,7 +4,13 @@ import {
   HOSTILE_SOURCES,
   SIXTEEN_SLOT_RING,
 } from '../src/challenge/hostileSources.fixture';
+import {
+  WRONG_ROUTERS,
+  WRONG_TOKEN_BUCKETS,
+} from '../src/challenge/definitions/newChallenges.fixture';
 import { MODEL_SOLUTION } from '../src/content/challenge/modelSolution';
+import { PREFIX_ROUTER_CONTENT } from '../src/content/challenges/prefixRouter';
+import { TOKEN_BUCKET_CONTENT } from '../src/content/challenges/tokenBucket';
 import { ChallengePage } from './pages/challenge';
 import { PlaygroundPage } from './pages/playground';
 
@@ -138,7 +144,7 @@ test.describe('coding challenge', () => {
     await expect(dialog).toBeVisible();
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(challenge.runButton).toHaveText('Running…');
-    await expect(challenge.error).toContainText('Stopped after 2 s', { timeout: 10_000 });
+    await expect(challenge.error).toContainText('Stopped after 5 s', { timeout: 15_000 });
     await expect(challenge.error).toContainText('infinite loop');
   });
 
@@ -189,4 +195,36 @@ test.describe('coding challenge', () => {
     await expect(playground.count(200)).toHaveText('11');
     await expect(playground.count(429)).toHaveText('1');
   });
+
+  for (const [content, wrong] of [
+    [TOKEN_BUCKET_CONTENT, WRONG_TOKEN_BUCKETS['refused requests take a token']],
+    [PREFIX_ROUTER_CONTENT, WRONG_ROUTERS['no segment boundary']],
+  ] as const) {
+    test(`${content.title}: the model answer passes, a wrong one fails, progress is kept`, async ({
+      page,
+    }) => {
+      const editor = await challenge.pick(content.title, content.editorLabel);
+      await expect(challenge.section).toContainText(content.task.slice(0, 40).replaceAll('`', ''));
+      await challenge.replaceCode(content.modelSolution, editor);
+      await challenge.run();
+      await expect(challenge.summary).toContainText(/All \d+ tests passed/, { timeout: 15_000 });
+      await expect(page.getByTestId('progress-challenge')).toHaveText('Challenges: 1 of 3 passed');
+
+      await challenge.replaceCode(wrong as string, editor);
+      await challenge.run();
+      await expect(challenge.summary).toContainText('failed', { timeout: 15_000 });
+      await expect(challenge.result(/randomized comparison/)).toContainText(
+        /Smallest failing sequence/,
+      );
+
+      // The other challenges keep their own code; this one comes back after a reload.
+      await challenge.pick('Sliding window log', 'Your RateLimiter code');
+      await expect(challenge.editor).toContainText('Write a sliding-window rate limiter');
+      await page.waitForTimeout(600); // drafts are saved 400 ms after typing stops
+      await page.reload();
+      const again = await challenge.pick(content.title, content.editorLabel);
+      await expect(again).toContainText((wrong as string).split('\n')[1]?.trim() ?? '');
+      await expect(page.getByTestId('progress-challenge')).toHaveText('Challenges: 1 of 3 passed');
+    });
+  }
 });

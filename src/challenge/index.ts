@@ -2,6 +2,7 @@ import { CHALLENGES, challengeById } from './definitions';
 import { gradeWith } from './grading';
 import { unusableReport } from './judge';
 import { startNodeLearner } from './nodeLearner';
+import { GRADE_TIMEOUT_MS } from '../sandbox/protocol';
 import type { ChallengeReport } from './types';
 
 export { CHALLENGES, challengeById } from './definitions';
@@ -9,9 +10,6 @@ export type { AnyChallengeDefinition, ChallengeDefinition } from './definitions/
 export { referenceDecisions } from './reference';
 export { MAX_LOG_LINES } from '../sandbox/learnerProtocol';
 export type * from './types';
-
-/** Learner time allowed per grading in Node, as in the page. */
-export const NODE_TIMEOUT_MS = 5000;
 
 /**
  * Grades learner source for challenge `id` in Node. Learner code runs in a worker thread of its
@@ -36,7 +34,7 @@ export async function gradeChallenge(
     definition,
     String(source),
     startNodeLearner,
-    options.timeoutMs ?? NODE_TIMEOUT_MS,
+    options.timeoutMs ?? GRADE_TIMEOUT_MS,
   );
 }
 

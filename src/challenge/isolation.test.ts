@@ -34,7 +34,7 @@ afterAll(() => {
   process.off('unhandledRejection', onUnhandled);
 });
 
-describe('gradeSource isolates learner code from the caller', () => {
+describe('gradeSource isolates learner code from the caller', { timeout: 30_000 }, () => {
   it.each(Object.entries(HOSTILE_SOURCES))(
     '%s: resolves with a failed report and leaves the caller unchanged',
     async (_, source) => {
@@ -84,7 +84,7 @@ describe('gradeSource isolates learner code from the caller', () => {
   });
 });
 
-describe('coverage of large limits', () => {
+describe('coverage of large limits', { timeout: 30_000 }, () => {
   it.each([
     ['a fixed 16-slot ring', SIXTEEN_SLOT_RING],
     ['Math.min(maxRequests, 10)', CAPPED_AT_TEN],

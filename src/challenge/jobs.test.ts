@@ -33,7 +33,7 @@ const ROUTES = {
   '/api/orders': 'http://order-service:3002',
 };
 
-describe('routeLookup', () => {
+describe('routeLookup', { timeout: 20_000 }, () => {
   it('runs the learner findRoute over every path', async () => {
     const source = `function findRoute(path: string, routes: Record<string, string>) {
   const hit = Object.keys(routes).find((p) => path === p || path.startsWith(p + '/'));
@@ -72,7 +72,7 @@ describe('routeLookup', () => {
   });
 });
 
-describe('limiterDecisions', () => {
+describe('limiterDecisions', { timeout: 20_000 }, () => {
   it('answers every call from one fresh instance', async () => {
     const calls = [0, 1, 2].map((t) => ({ clientId: 'abc123', timestampMs: t }));
     expect(await limiterDecisions(MODEL_SOLUTION, 2, 1000, calls)).toEqual({

@@ -12,7 +12,7 @@
  */
 import type { ChallengeReport, LimiterCall, SourceProblem } from '../challenge/types';
 import { runInSandbox, type RunOptions } from './client';
-import type { SandboxError } from './protocol';
+import { GRADE_TIMEOUT_MS, type SandboxError } from './protocol';
 
 export { DEFAULT_TIMEOUT_MS, type SandboxError, type SandboxJob } from './protocol';
 
@@ -33,7 +33,8 @@ function unexpected(): { ok: false; error: SandboxError } {
 }
 
 /**
- * Grades challenge `challengeId` (the sliding window by default). Resolves with a report; a
+ * Grades challenge `challengeId` (the sliding window by default) with GRADE_TIMEOUT_MS of learner
+ * time unless `timeoutMs` says otherwise. Resolves with a report; a
  * timeout or crash comes back as `{ ok: false }`.
  */
 export async function runGrade(
@@ -41,7 +42,10 @@ export async function runGrade(
   options: RunOptions & { readonly challengeId?: string } = {},
 ): Promise<{ ok: true; report: ChallengeReport } | { ok: false; error: SandboxError }> {
   const challengeId = options.challengeId ?? 'sliding-window';
-  const outcome = await runInSandbox({ kind: 'grade', challengeId, source }, options);
+  const outcome = await runInSandbox(
+    { kind: 'grade', challengeId, source },
+    { timeoutMs: GRADE_TIMEOUT_MS, ...options },
+  );
   if (outcome.kind === 'stopped') return { ok: false, error: outcome.error };
   if (outcome.kind !== 'grade') return unexpected();
   return { ok: true, report: outcome.report };

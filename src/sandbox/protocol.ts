@@ -47,3 +47,9 @@ export interface SandboxError {
 
 /** Learner time allowed per job in the page. */
 export const DEFAULT_TIMEOUT_MS = 2000;
+
+/**
+ * Learner time allowed for a whole grading run (hidden suite with large inputs, 1,000 random
+ * traces and the messaging between the two workers), in the page and in Node.
+ */
+export const GRADE_TIMEOUT_MS = 5000;

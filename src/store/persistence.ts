@@ -1,16 +1,21 @@
 import { createJSONStorage, type PersistOptions, type StateStorage } from 'zustand/middleware';
 import type { AppState } from './index';
+import { FIRST_CHALLENGE_ID, isChallengeId } from '../content/challenges';
+import type { ChallengeProgress } from './challengeSlice';
 import type { ExperimentStatus, QuizAnswer, RestoreProblem } from './progressSlice';
 
 /** What is saved in localStorage: progress only, never the engine or the log. */
 export type SavedState = Pick<
   AppState,
-  'experiments' | 'quizAnswers' | 'challengeDraft' | 'challengePassed'
+  'experiments' | 'quizAnswers' | 'challengeProgress' | 'activeChallengeId'
 >;
 
 export const STORAGE_KEY = 'gateway-playground';
-/** 1: experiments and the challenge; 2: adds quiz answers. */
-export const STORAGE_VERSION = 2;
+/**
+ * 1: experiments and the challenge; 2: adds quiz answers; 3: progress per challenge (the one
+ * draft and pass of 1 and 2 become the sliding window's).
+ */
+export const STORAGE_VERSION = 3;
 
 const STATUSES: readonly ExperimentStatus[] = ['not-started', 'in-progress', 'done'];
 
@@ -27,18 +32,50 @@ function isQuizAnswer(value: unknown): value is QuizAnswer {
   );
 }
 
+function isChallengeProgress(value: unknown): value is ChallengeProgress {
+  return (
+    isRecord(value) &&
+    (value['draft'] === null || typeof value['draft'] === 'string') &&
+    typeof value['passed'] === 'boolean'
+  );
+}
+
 /** True when `value` has exactly the saved fields with the right types. */
 export function isSavedState(value: unknown): value is SavedState {
   if (!isRecord(value)) return false;
-  const { experiments, quizAnswers, challengeDraft, challengePassed } = value;
+  const { experiments, quizAnswers, challengeProgress, activeChallengeId } = value;
   return (
     isRecord(experiments) &&
     Object.values(experiments).every((s) => STATUSES.includes(s as ExperimentStatus)) &&
     isRecord(quizAnswers) &&
     Object.values(quizAnswers).every(isQuizAnswer) &&
-    (challengeDraft === null || typeof challengeDraft === 'string') &&
-    typeof challengePassed === 'boolean'
+    isRecord(challengeProgress) &&
+    Object.entries(challengeProgress).every(
+      ([id, progress]) => isChallengeId(id) && isChallengeProgress(progress),
+    ) &&
+    isChallengeId(activeChallengeId)
   );
+}
+
+/**
+ * Saves of versions 1 and 2 → 3: quiz answers default to none (1), and the single challenge's
+ * draft and pass move under the sliding window, kept as they were. Anything else is left as it
+ * is for the shape check to judge.
+ */
+export function migrateSaved(persisted: unknown, version: number): unknown {
+  if ((version !== 1 && version !== 2) || !isRecord(persisted)) return persisted;
+  const { challengeDraft, challengePassed, ...rest } = persisted;
+  const hadProgress = challengeDraft !== undefined || challengePassed !== undefined;
+  return {
+    quizAnswers: {},
+    ...rest,
+    challengeProgress: hadProgress
+      ? {
+          [FIRST_CHALLENGE_ID]: { draft: challengeDraft ?? null, passed: challengePassed ?? false },
+        }
+      : {},
+    activeChallengeId: FIRST_CHALLENGE_ID,
+  };
 }
 
 /**
@@ -92,12 +129,11 @@ export function createPersistOptions(
     partialize: (state) => ({
       experiments: state.experiments,
       quizAnswers: state.quizAnswers,
-      challengeDraft: state.challengeDraft,
-      challengePassed: state.challengePassed,
+      challengeProgress: state.challengeProgress,
+      activeChallengeId: state.activeChallengeId,
     }),
     migrate: (persisted, version) => {
-      if (version === 1 && isRecord(persisted))
-        return { quizAnswers: {}, ...persisted } as SavedState;
+      if (version === 1 || version === 2) return migrateSaved(persisted, version) as SavedState;
       problem = 'unknown-version';
       return persisted as SavedState;
     },

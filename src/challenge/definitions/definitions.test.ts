@@ -46,7 +46,7 @@ describe.each([
   );
 });
 
-describe('gradeChallenge', () => {
+describe('gradeChallenge', { timeout: 30_000 }, () => {
   it('answers an unknown id with a failed report, never a throw', async () => {
     const report = await gradeChallenge('no-such-challenge', 'class X {}');
     expect(report.passed).toBe(false);

@@ -1,8 +1,6 @@
 import { SlidingWindowLimiter } from '../../engine';
-import { MODEL_EXPLANATION, MODEL_SOLUTION } from '../../content/challenge/modelSolution';
+import { SLIDING_WINDOW_CONTENT } from '../../content/challenges/slidingWindow';
 import { SAMPLE_TESTS } from '../../content/challenge/samples';
-import { STARTER_CODE } from '../../content/challenge/starter';
-import { CHALLENGE_RULES, CHALLENGE_TASK } from '../../content/challenge/statement';
 import { referenceDecisions } from '../reference';
 import type { LimiterCase } from '../types';
 import { hiddenTests } from './slidingWindowSuite';
@@ -19,15 +17,8 @@ const withoutName = ({ maxRequests, windowMs, calls }: LimiterCase): LimiterCase
 export const slidingWindowChallenge: ChallengeDefinition<LimiterCase> = {
   id: 'sliding-window',
   entry: { kind: 'class', name: 'RateLimiter', method: 'allowRequest', output: 'boolean' },
-  content: {
-    title: 'Sliding window log',
-    task: CHALLENGE_TASK,
-    rules: CHALLENGE_RULES,
-    starterCode: STARTER_CODE,
-    modelSolution: MODEL_SOLUTION,
-    modelExplanation: MODEL_EXPLANATION,
-    editorLabel: 'Your RateLimiter code',
-  },
+  content: SLIDING_WINDOW_CONTENT,
+
   gradedCases: () => [
     ...SAMPLE_TESTS.map((t) => ({ name: t.name, visible: true, challengeCase: withoutName(t) })),
     ...hiddenTests().map((t) => ({ name: t.name, visible: false, challengeCase: withoutName(t) })),
