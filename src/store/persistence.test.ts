@@ -45,13 +45,24 @@ function quotaExceeded(): never {
 const goodState = {
   experiments: { bursts: 'done', 'no-key': 'in-progress' },
   quizAnswers: { 'order-of-checks': { choice: ['auth-first'], correct: true } },
-  challengeDraft: 'class RateLimiter {}',
-  challengePassed: true,
+  challengeProgress: {
+    'sliding-window': { draft: 'class RateLimiter {}', passed: true },
+    'token-bucket': { draft: 'class TokenBucket {}', passed: false },
+  },
+  activeChallengeId: 'token-bucket',
   experimentFeedback: { bursts: '✔ Your prediction, request 6, was right.' },
   lookupDraft: 'function findRoute(path, routes) { return null; }',
   learnerRoutes: [
     { path: '/api/payments', serviceUrl: 'http://payment-service:3003', match: 'exact' },
   ],
+};
+
+/** A version 2 save: one challenge, its draft and pass at the top level. */
+const v2State = {
+  experiments: goodState.experiments,
+  quizAnswers: goodState.quizAnswers,
+  challengeDraft: 'class RateLimiter { /* mine */ }',
+  challengePassed: true,
 };
 
 describe('saved progress', () => {
@@ -60,9 +71,30 @@ describe('saved progress', () => {
     const state = store.getState();
     expect(state.experiments).toEqual(goodState.experiments);
     expect(state.quizAnswers).toEqual(goodState.quizAnswers);
-    expect(state.challengeDraft).toBe('class RateLimiter {}');
-    expect(state.challengePassed).toBe(true);
+    expect(state.challengeProgress).toEqual(goodState.challengeProgress);
+    expect(state.activeChallengeId).toBe('token-bucket');
     expect(state.restoreProblem).toBeNull();
+  });
+
+  it('migrates version 2: the one draft and pass become the sliding window’s, nothing lost', () => {
+    const { store, storage } = storeFrom(JSON.stringify({ state: v2State, version: 2 }));
+    const state = store.getState();
+    expect(state.restoreProblem).toBeNull();
+    expect(state.experiments).toEqual(v2State.experiments);
+    expect(state.quizAnswers).toEqual(v2State.quizAnswers);
+    expect(state.challengeProgress).toEqual({
+      'sliding-window': { draft: 'class RateLimiter { /* mine */ }', passed: true },
+    });
+    expect(state.activeChallengeId).toBe('sliding-window');
+    // The next save is version 3, and a reload of it gives the same progress.
+    state.setChallengeDraft('prefix-router', 'function findRoute() {}');
+    const saved = storage.data.get(STORAGE_KEY) ?? '';
+    expect(JSON.parse(saved)).toMatchObject({ version: 3 });
+    const reloaded = storeFrom(saved).store.getState();
+    expect(reloaded.challengeProgress).toEqual({
+      'sliding-window': { draft: 'class RateLimiter { /* mine */ }', passed: true },
+      'prefix-router': { draft: 'function findRoute() {}', passed: false },
+    });
   });
 
   it('starts empty and quiet when nothing was saved', () => {
@@ -74,12 +106,16 @@ describe('saved progress', () => {
   it('migrates version 1 (no quiz answers) without a notice', () => {
     const v1 = {
       experiments: goodState.experiments,
-      challengeDraft: goodState.challengeDraft,
-      challengePassed: goodState.challengePassed,
+      challengeDraft: v2State.challengeDraft,
+      challengePassed: v2State.challengePassed,
     };
     const { store } = storeFrom(JSON.stringify({ state: v1, version: 1 }));
     expect(store.getState().experiments).toEqual(goodState.experiments);
     expect(store.getState().quizAnswers).toEqual({});
+    expect(store.getState().challengeProgress['sliding-window']).toEqual({
+      draft: v2State.challengeDraft,
+      passed: true,
+    });
     expect(store.getState().restoreProblem).toBeNull();
   });
 
@@ -87,8 +123,8 @@ describe('saved progress', () => {
     const v2 = {
       experiments: goodState.experiments,
       quizAnswers: goodState.quizAnswers,
-      challengeDraft: goodState.challengeDraft,
-      challengePassed: goodState.challengePassed,
+      challengeDraft: v2State.challengeDraft,
+      challengePassed: v2State.challengePassed,
     };
     const { store } = storeFrom(JSON.stringify({ state: v2, version: 2 }));
     const state = store.getState();
@@ -135,23 +171,27 @@ describe('saved progress', () => {
     ['a newer version', JSON.stringify({ state: goodState, version: 99 }), 'newer-version'],
     [
       'a wrong status',
-      JSON.stringify({ state: { ...goodState, experiments: { bursts: 'yes' } }, version: 2 }),
+      JSON.stringify({ state: { ...goodState, experiments: { bursts: 'yes' } }, version: 3 }),
       'wrong-shape',
     ],
     [
       'a wrong quiz answer',
-      JSON.stringify({ state: { ...goodState, quizAnswers: { q: { choice: 3 } } }, version: 2 }),
+      JSON.stringify({ state: { ...goodState, quizAnswers: { q: { choice: 3 } } }, version: 3 }),
       'wrong-shape',
     ],
-    ['a missing field', JSON.stringify({ state: { experiments: {} }, version: 2 }), 'wrong-shape'],
+    ['a missing field', JSON.stringify({ state: { experiments: {} }, version: 3 }), 'wrong-shape'],
+    [
+      'an unknown challenge',
+      JSON.stringify({ state: { ...goodState, activeChallengeId: 'nope' }, version: 3 }),
+      'wrong-shape',
+    ],
   ])('starts fresh and says so for %s', (_name, saved, problem) => {
     const { store } = storeFrom(saved);
     const state = store.getState();
     expect(state.restoreProblem).toBe(problem);
     expect(state.experiments).toEqual({});
     expect(state.quizAnswers).toEqual({});
-    expect(state.challengeDraft).toBeNull();
-    expect(state.challengePassed).toBe(false);
+    expect(state.challengeProgress).toEqual({});
     // The rest of the app still works on the fresh state.
     state.setExperimentStatus('bursts', 'done');
     expect(store.getState().experiments).toEqual({ bursts: 'done' });
@@ -162,8 +202,8 @@ describe('saved progress', () => {
     store.getState().setExperimentStatus('no-key', 'done');
     const saved = JSON.parse(storage.data.get(STORAGE_KEY) ?? 'null') as { state: object };
     expect(Object.keys(saved.state).sort()).toEqual([
-      'challengeDraft',
-      'challengePassed',
+      'activeChallengeId',
+      'challengeProgress',
       'experimentFeedback',
       'experiments',
       'learnerRoutes',
@@ -198,8 +238,7 @@ describe('saved progress', () => {
     const state = store.getState();
     expect(state.experiments).toEqual({});
     expect(state.quizAnswers).toEqual({});
-    expect(state.challengeDraft).toBeNull();
-    expect(state.challengePassed).toBe(false);
+    expect(state.challengeProgress).toEqual({});
   });
 
   it('keeps a newer version’s save untouched and runs in memory', async () => {

@@ -1,6 +1,8 @@
 import { createJSONStorage, type PersistOptions, type StateStorage } from 'zustand/middleware';
 import { sameRoute, type Route } from '../engine/routing';
 import { INITIAL_ROUTES } from '../content/services';
+import { FIRST_CHALLENGE_ID, isChallengeId } from '../content/challenges';
+import type { ChallengeProgress } from './challengeSlice';
 import type { AppState } from './index';
 import type { ExperimentStatus, QuizAnswer, RestoreProblem, SaveProblem } from './progressSlice';
 
@@ -9,8 +11,8 @@ export type SavedState = Pick<
   AppState,
   | 'experiments'
   | 'quizAnswers'
-  | 'challengeDraft'
-  | 'challengePassed'
+  | 'challengeProgress'
+  | 'activeChallengeId'
   | 'experimentFeedback'
   | 'lookupDraft'
 > & {
@@ -20,8 +22,9 @@ export type SavedState = Pick<
 
 export const STORAGE_KEY = 'gateway-playground';
 /**
- * 1: experiments and the challenge; 2: adds quiz answers; 3: adds finished experiments' feedback,
- * the learner's route lookup and the routes the learner added.
+ * 1: experiments and the challenge; 2: adds quiz answers; 3: progress per challenge (the one
+ * draft and pass of 1 and 2 become the sliding window's), finished experiments' feedback, the
+ * learner's route lookup and the routes the learner added.
  */
 export const STORAGE_VERSION = 3;
 
@@ -47,6 +50,14 @@ function isQuizAnswer(value: unknown): value is QuizAnswer {
   );
 }
 
+function isChallengeProgress(value: unknown): value is ChallengeProgress {
+  return (
+    isRecord(value) &&
+    (value['draft'] === null || typeof value['draft'] === 'string') &&
+    typeof value['passed'] === 'boolean'
+  );
+}
+
 function isRoute(value: unknown): value is Route {
   return (
     isRecord(value) &&
@@ -59,7 +70,7 @@ function isRoute(value: unknown): value is Route {
 /** True when `value` has exactly the saved fields with the right types. */
 export function isSavedState(value: unknown): value is SavedState {
   if (!isRecord(value)) return false;
-  const { experiments, quizAnswers, challengeDraft, challengePassed } = value;
+  const { experiments, quizAnswers, challengeProgress, activeChallengeId } = value;
   const { experimentFeedback, lookupDraft, learnerRoutes } = value;
   return (
     isRecord(experimentFeedback) &&
@@ -71,8 +82,11 @@ export function isSavedState(value: unknown): value is SavedState {
     Object.values(experiments).every((s) => STATUSES.includes(s as ExperimentStatus)) &&
     isRecord(quizAnswers) &&
     Object.values(quizAnswers).every(isQuizAnswer) &&
-    (challengeDraft === null || typeof challengeDraft === 'string') &&
-    typeof challengePassed === 'boolean'
+    isRecord(challengeProgress) &&
+    Object.entries(challengeProgress).every(
+      ([id, progress]) => isChallengeId(id) && isChallengeProgress(progress),
+    ) &&
+    isChallengeId(activeChallengeId)
   );
 }
 
@@ -81,8 +95,8 @@ export function savedPart(state: AppState): SavedState {
   return {
     experiments: state.experiments,
     quizAnswers: state.quizAnswers,
-    challengeDraft: state.challengeDraft,
-    challengePassed: state.challengePassed,
+    challengeProgress: state.challengeProgress,
+    activeChallengeId: state.activeChallengeId,
     experimentFeedback: state.experimentFeedback,
     lookupDraft: state.lookupDraft,
     learnerRoutes: state.routes.filter(
@@ -91,10 +105,26 @@ export function savedPart(state: AppState): SavedState {
   };
 }
 
-/** Version 1 lacked quiz answers; versions before 3 lack what ADDED_IN_3 lists. */
+/**
+ * Saves of versions 1 and 2 → 3: quiz answers default to none (1), the single challenge's draft and
+ * pass move under the sliding window, kept as they were, and what ADDED_IN_3 lists starts empty.
+ * Anything else is left as it is for the shape check to judge.
+ */
 export function upgradeSaved(state: unknown, version: number): unknown {
-  if (!isRecord(state) || version >= 3) return state;
-  return version === 1 ? { quizAnswers: {}, ...ADDED_IN_3, ...state } : { ...ADDED_IN_3, ...state };
+  if ((version !== 1 && version !== 2) || !isRecord(state)) return state;
+  const { challengeDraft, challengePassed, ...rest } = state;
+  const hadProgress = challengeDraft !== undefined || challengePassed !== undefined;
+  return {
+    quizAnswers: {},
+    ...ADDED_IN_3,
+    ...rest,
+    challengeProgress: hadProgress
+      ? {
+          [FIRST_CHALLENGE_ID]: { draft: challengeDraft ?? null, passed: challengePassed ?? false },
+        }
+      : {},
+    activeChallengeId: FIRST_CHALLENGE_ID,
+  };
 }
 
 function saveProblemOf(error: unknown): SaveProblem {
@@ -211,15 +241,15 @@ export function createPersistOptions(
       if (problem !== null) return { ...current, restoreProblem: problem };
       if (persisted === undefined) return current;
       if (!isSavedState(persisted)) return { ...current, restoreProblem: 'wrong-shape' };
-      const { learnerRoutes, ...progress } = persisted;
-      return {
-        ...current,
-        ...progress,
-        routes: withLearnerRoutes(current, learnerRoutes),
-        restoreProblem: null,
-      };
+      return { ...current, ...restoredProgress(current, persisted), restoreProblem: null };
     },
   };
+}
+
+/** The state that `saved` progress gives `current`: its fields, and its routes in the gateway. */
+export function restoredProgress(current: AppState, saved: SavedState): Partial<AppState> {
+  const { learnerRoutes, ...progress } = saved;
+  return { ...progress, routes: withLearnerRoutes(current, learnerRoutes) };
 }
 
 /**

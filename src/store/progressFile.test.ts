@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { create } from 'zustand';
 import { createAppState } from './index';
-import { savedPart, STORAGE_VERSION } from './persistence';
+import { restoredProgress, savedPart, STORAGE_VERSION } from './persistence';
 import { progressFileText, readProgressFile } from './progressFile';
 
 describe('progress files', () => {
@@ -9,11 +9,12 @@ describe('progress files', () => {
     const from = create(createAppState);
     from.getState().setExperimentStatus('bursts', 'done');
     from.getState().answerQuiz('order-of-checks', { choice: ['auth-first'], correct: true });
-    from.setState({ challengeDraft: 'class RateLimiter {}', challengePassed: true });
+    from.getState().setChallengeDraft('sliding-window', 'class RateLimiter {}');
+    from.getState().setChallengePassed('sliding-window', true);
     const read = readProgressFile(progressFileText(savedPart(from.getState())));
     if (!read.ok) throw new Error(read.message);
     const to = create(createAppState);
-    to.setState(read.progress);
+    to.setState((current) => restoredProgress(current, read.progress));
     expect(savedPart(to.getState())).toEqual(savedPart(from.getState()));
   });
 
@@ -23,7 +24,9 @@ describe('progress files', () => {
     expect(read).toEqual({
       ok: true,
       progress: {
-        ...v1,
+        experiments: v1.experiments,
+        challengeProgress: { 'sliding-window': { draft: null, passed: false } },
+        activeChallengeId: 'sliding-window',
         quizAnswers: {},
         experimentFeedback: {},
         lookupDraft: null,

@@ -113,8 +113,7 @@ export const createProgressSlice: StateCreator<AppState, [], [], ProgressSlice> 
       experimentBaselines: Object.fromEntries(
         EXPERIMENTS.map((experiment) => [experiment.id, baseline]),
       ),
-      challengeDraft: null,
-      challengePassed: false,
+      challengeProgress: {},
     });
   },
   dismissRestoreNotice: () => set({ restoreProblem: null }),

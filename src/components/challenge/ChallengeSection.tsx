@@ -1,6 +1,8 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import { STARTER_CODE } from '../../content/challenge/starter';
+import { challengeContent, type ChallengeId } from '../../content/challenges';
 import { useAppStore } from '../../store';
+import { progressOf } from '../../store/challengeSlice';
+import { ChallengePicker } from './ChallengePicker';
 import { ChallengeStatement } from './ChallengeStatement';
 import { ConfirmDialog } from './ConfirmDialog';
 import { LearnerLimiterControls } from './LearnerLimiterControls';
@@ -14,28 +16,51 @@ const CodeEditor = lazy(() => import('./CodeEditor').then((m) => ({ default: m.C
 
 const SAVE_DELAY_MS = 400;
 
+/** The code to show for challenge `id`: the learner's saved draft, or the starter. */
+function savedOrStarter(id: ChallengeId): string {
+  const state = useAppStore.getState();
+  return progressOf(state, id).draft ?? challengeContent(id).starterCode;
+}
+
 /** The coding challenge: statement, editor, Run, results, the learner's limiter in the playground. */
 export function ChallengeSection() {
   // Restored code is shown, never run: it runs only when the learner presses Run.
-  const [initialDoc, setInitialDoc] = useState(
-    () => useAppStore.getState().challengeDraft ?? STARTER_CODE,
-  );
+  const activeId = useAppStore((s) => s.activeChallengeId);
+  const content = challengeContent(activeId);
+  const [shownId, setShownId] = useState(activeId);
+  const [initialDoc, setInitialDoc] = useState(() => savedOrStarter(activeId));
   const [editorKey, setEditorKey] = useState(0);
   const [graded, setGraded] = useState(initialDoc);
   const [confirmReset, setConfirmReset] = useState(false);
   const running = useAppStore((s) => s.challengeRun.status === 'running');
-  const passedBefore = useAppStore((s) => s.challengePassed);
+  const passedBefore = useAppStore((s) => progressOf(s, s.activeChallengeId).passed);
   const latest = useRef(initialDoc);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // Another challenge was picked: show its saved code in a fresh editor (state adjusted while
+  // rendering, as React advises for state that follows a prop).
+  if (shownId !== activeId) {
+    const doc = savedOrStarter(activeId);
+    setShownId(activeId);
+    setInitialDoc(doc);
+    setGraded(doc);
+    setEditorKey((k) => k + 1);
+  }
+  useEffect(() => {
+    latest.current = initialDoc;
+  }, [initialDoc]);
 
-  const save = useCallback((doc: string) => {
-    latest.current = doc;
-    clearTimeout(saveTimer.current);
-    saveTimer.current = setTimeout(
-      () => useAppStore.getState().setChallengeDraft(doc),
-      SAVE_DELAY_MS,
-    );
-  }, []);
+  const save = useCallback(
+    (doc: string) => {
+      latest.current = doc;
+      clearTimeout(saveTimer.current);
+      // Saved under the challenge it was typed in, even if another is picked meanwhile.
+      saveTimer.current = setTimeout(
+        () => useAppStore.getState().setChallengeDraft(activeId, doc),
+        SAVE_DELAY_MS,
+      );
+    },
+    [activeId],
+  );
   useEffect(() => () => clearTimeout(saveTimer.current), []);
 
   const run = useCallback((doc: string) => {
@@ -47,9 +72,9 @@ export function ChallengeSection() {
 
   const reset = () => {
     setConfirmReset(false);
-    latest.current = STARTER_CODE;
-    useAppStore.getState().setChallengeDraft(STARTER_CODE);
-    setInitialDoc(STARTER_CODE);
+    latest.current = content.starterCode;
+    useAppStore.getState().setChallengeDraft(activeId, content.starterCode);
+    setInitialDoc(content.starterCode);
     setEditorKey((k) => k + 1);
   };
 
@@ -58,6 +83,7 @@ export function ChallengeSection() {
       <h2 id="challenge-title" className="lesson-section__title">
         Coding challenge
       </h2>
+      <ChallengePicker />
       {passedBefore ? <p className="hint">✓ You have passed this challenge before.</p> : null}
       <ChallengeStatement />
       <p id="challenge-editor-help" className="hint">
@@ -68,7 +94,7 @@ export function ChallengeSection() {
         <CodeEditor
           key={editorKey}
           initialDoc={initialDoc}
-          label="Your RateLimiter code"
+          label={content.editorLabel}
           describedBy="challenge-editor-help"
           onChange={save}
           onRun={run}
@@ -96,8 +122,10 @@ export function ChallengeSection() {
         onCancel={() => setConfirmReset(false)}
       />
       <RunStatus source={graded} />
-      <LearnerLimiterControls getSource={() => latest.current} />
-      <ModelSolution />
+      {activeId === 'sliding-window' ? (
+        <LearnerLimiterControls getSource={() => latest.current} />
+      ) : null}
+      <ModelSolution key={activeId} />
     </section>
   );
 }

@@ -8,9 +8,12 @@ import { startLearnerLimiter } from './learnerLimiter';
 export async function gradeDraft(source: string): Promise<void> {
   const store = useAppStore.getState();
   if (store.challengeRun.status === 'running') return;
-  store.setChallengeDraft(source);
+  // The picker is disabled while running, so the result belongs to this challenge.
+  const challengeId = store.activeChallengeId;
+  store.setChallengeDraft(challengeId, source);
   store.setChallengeRun({ status: 'running', step: null });
   const outcome = await runGrade(source, {
+    challengeId,
     onProgress: (step) => useAppStore.getState().setChallengeRun({ status: 'running', step }),
   });
   const after = useAppStore.getState();
@@ -19,7 +22,7 @@ export async function gradeDraft(source: string): Promise<void> {
     return;
   }
   after.setChallengeRun({ status: 'graded', report: outcome.report });
-  if (outcome.report.passed) after.setChallengePassed(true);
+  if (outcome.report.passed) after.setChallengePassed(challengeId, true);
 }
 
 /** Longest failing sequence the graph replays; longer ones are summarised in text only. */

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useAppStore } from '../../store';
-import { savedPart } from '../../store/persistence';
+import { restoredProgress, savedPart } from '../../store/persistence';
 import { PROGRESS_FILE_NAME, progressFileText, readProgressFile } from '../../store/progressFile';
 
 function download(text: string): void {
@@ -25,7 +25,7 @@ export function ProgressFileActions() {
       setMessage(`${read.message} Nothing was changed.`);
       return;
     }
-    useAppStore.setState(read.progress);
+    useAppStore.setState((current) => restoredProgress(current, read.progress));
     setMessage(`Progress loaded from ${file.name}.`);
   };
 

@@ -1,4 +1,4 @@
-import type { LimiterCall, LimiterCase } from './types';
+import type { LimiterCall, LimiterCase } from '../types';
 
 /** A named case of the hidden suite; expected answers come from the reference at grading time. */
 export interface HiddenTest extends LimiterCase {
@@ -7,6 +7,11 @@ export interface HiddenTest extends LimiterCase {
 
 const at = (clientId: string, ...timestamps: number[]): LimiterCall[] =>
   timestamps.map((timestampMs) => ({ clientId, timestampMs }));
+
+/** `count` calls from one client, one per millisecond from `startMs`. */
+function burst(clientId: string, startMs: number, count: number): LimiterCall[] {
+  return Array.from({ length: count }, (_, i) => ({ clientId, timestampMs: startMs + i }));
+}
 
 /** 100,000 calls from 50 clients, each sending every 50 ms: half of them over a limit of 10/s. */
 function largeInput(): LimiterCall[] {
@@ -62,6 +67,22 @@ export function hiddenTests(): HiddenTest[] {
         ...at('past', 0, 30_000, 60_000, 120_000),
         ...at('future', 5e12, 5e12 + 59_999, 5e12 + 60_000),
       ],
+    },
+    {
+      name: 'a limit in the hundreds (500)',
+      maxRequests: 500,
+      windowMs: 10_000,
+      calls: [
+        ...burst('alice', 0, 700),
+        ...burst('bob', 3000, 520),
+        ...burst('alice', 10_000, 600),
+      ],
+    },
+    {
+      name: 'a limit in the thousands (2,000)',
+      maxRequests: 2000,
+      windowMs: 60_000,
+      calls: [...burst('alice', 0, 2010), ...burst('alice', 60_000, 30)],
     },
     { name: 'large input (100,000 calls)', maxRequests: 10, windowMs: 1000, calls: largeInput() },
   ];
