@@ -21,7 +21,7 @@ function StageBox({ stage, detail, index }: { stage: StageName; detail: string; 
 
 /** The gateway: its three stages in order, and how many requests got each status. */
 export const GatewayNode = memo(function GatewayNode({ data }: NodeProps<GatewayNodeType>) {
-  const { orientation, width, height } = data;
+  const { orientation, size, width, height, stageTop, stageHeight } = data;
   const traces = useShownTraces((s) => s.traces);
   const settings = useAppStore((s) => s.settings);
   const routeCount = useAppStore((s) => s.routes.length);
@@ -39,7 +39,7 @@ export const GatewayNode = memo(function GatewayNode({ data }: NodeProps<Gateway
   };
   return (
     <div
-      className={`graph-node gateway-node${highlighted ? ' is-highlighted' : ''}`}
+      className={`graph-node gateway-node graph-node--${size}${highlighted ? ' is-highlighted' : ''}`}
       style={{ width, height }}
     >
       <Handle
@@ -61,7 +61,7 @@ export const GatewayNode = memo(function GatewayNode({ data }: NodeProps<Gateway
           ))}
         </span>
       </div>
-      <div className="stage-row">
+      <div className="stage-row" style={{ top: stageTop, height: stageHeight }}>
         {STAGES.map((stage, i) => (
           <StageBox key={stage} stage={stage} detail={details[stage]} index={i} />
         ))}

@@ -9,6 +9,9 @@ const EXTRA_PATHS = ['/api/payments', '/api/users/123', '/api/users?page=2', '/a
 
 type Spacing = 'burst' | 'spread';
 
+/** The form's id, so the docked playground's own "Send burst" and "Send one" can submit it. */
+export const TRAFFIC_FORM_ID = 'traffic-form';
+
 /** Who sends what, how many and how spaced: builds traffic with the engine and sends it. */
 export function TrafficControls({
   clientId,
@@ -54,11 +57,13 @@ export function TrafficControls({
 
   return (
     <form
+      id={TRAFFIC_FORM_ID}
       className="traffic-controls"
       aria-label="Send requests"
       onSubmit={(e) => {
         e.preventDefault();
-        void send('form');
+        const submitter = (e.nativeEvent as SubmitEvent).submitter;
+        void send(submitter?.getAttribute('value') === 'one' ? 'one' : 'form');
       }}
     >
       <Field id="traffic-client" label="Client (API key)" problem={null}>
@@ -120,7 +125,7 @@ export function TrafficControls({
         <button type="submit" className="primary" disabled={preparing}>
           Send burst
         </button>
-        <button type="button" disabled={preparing} onClick={() => void send('one')}>
+        <button type="submit" name="how-many" value="one" disabled={preparing}>
           Send one
         </button>
         {preparing && <span className="field-note">Preparing your code…</span>}
