@@ -33,7 +33,10 @@ export interface RewindSlice {
   stopRecordingHistory: (reason: string) => void;
   /** Starts a new recording from the current settings and routes (on Reset). */
   restartHistory: () => void;
-  /** Shows the playground as it was (or will be, up to the timeline's end) at `atMs`; pauses. */
+  /**
+   * Shows the playground as it was at `atMs` (a rebuild), or runs the clock on to it; pauses.
+   * Going back does nothing while rewinding is off (see rewindOffReason).
+   */
   rewindTo: (atMs: number) => void;
   /** Goes back to the previous moment something happened; pauses. */
   stepBack: () => void;
@@ -88,13 +91,18 @@ export const createRewindSlice: StateCreator<AppState, [], [], RewindSlice> = (s
 
     rewindTo: (atMs) => {
       const state = get();
-      if (rewindOffReason(state) !== null || !Number.isFinite(atMs)) return;
+      if (!Number.isFinite(atMs)) return;
+      const target = Math.max(0, atMs);
       const horizonMs = Math.max(state.horizonMs, state.clockMs);
-      const target = Math.min(Math.max(0, atMs), horizonMs);
-      set({ playing: false, viewMs: null, horizonMs });
-      // Forward is the same as playing there; back is a rebuild from the start.
-      if (target >= state.clockMs) get().advanceClock(target);
-      else set({ ...rebuildAt(state.history, target) });
+      // Forward is the same as playing there (recorded actions on the way are replayed).
+      if (target >= state.clockMs) {
+        set({ playing: false, viewMs: null, horizonMs });
+        get().advanceClock(target);
+        return;
+      }
+      // Back is a rebuild from the start, which needs the whole recording.
+      if (rewindOffReason(state) !== null) return;
+      set({ playing: false, viewMs: null, horizonMs, ...rebuildAt(state.history, target) });
     },
 
     stepBack: () => {

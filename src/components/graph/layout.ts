@@ -60,7 +60,7 @@ function stageBoxes(
 /** Node widths of a side-by-side layout; the column one is narrower so it is drawn near 1:1. */
 const SIDE_BY_SIDE = {
   wide: { client: 215, gateway: 410, service: 220, edge: 85, rowGap: 100, nodeHeight: 86 },
-  column: { client: 150, gateway: 300, service: 180, edge: 28, rowGap: 94, nodeHeight: 86 },
+  column: { client: 160, gateway: 296, service: 178, edge: 27, rowGap: 98, nodeHeight: 92 },
 } as const;
 
 function horizontal(size: 'wide' | 'column'): GraphLayout {

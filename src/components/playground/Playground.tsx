@@ -5,9 +5,11 @@ import { GatewayGraph } from '../graph/GatewayGraph';
 import { LogAnnouncer } from '../log/LogAnnouncer';
 import { RequestLog } from '../log/RequestLog';
 import { PlaybackBar } from '../playback/PlaybackBar';
+import { Timeline } from '../playback/Timeline';
 import { useReducedMotionSync } from '../playback/usePlaybackLoop';
 import { WindowPanel } from '../playback/WindowPanel';
 import { LimiterSettings } from './LimiterSettings';
+import { Narration } from './Narration';
 import { TRAFFIC_FORM_ID, TrafficControls } from './TrafficControls';
 import './playground.css';
 
@@ -60,7 +62,9 @@ export function Playground() {
               Send one
             </button>
           </div>
+          <Timeline />
           <PlaybackBar apiKey={client.apiKey} />
+          <Narration />
           <div className="playground-panels">
             <div className="playground-column">
               <h3>Send requests</h3>

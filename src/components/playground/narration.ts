@@ -1,0 +1,46 @@
+import type { RequestTrace, SimEvent } from '../../engine';
+import { clientById, STAGE_LABELS } from '../../content/services';
+import { STATUS_TEXT } from '../log/statusCounts';
+
+/** Longer than any request's whole trip: older requests have no event left to narrate. */
+const LONGEST_TRIP_MS = 5_000;
+
+/** The latest event at or before `atMs`, with its request; traces are in arrival order. */
+export function latestEvent(
+  traces: readonly RequestTrace[],
+  atMs: number,
+): { trace: RequestTrace; event: SimEvent } | null {
+  let latest: { trace: RequestTrace; event: SimEvent } | null = null;
+  for (let i = traces.length - 1; i >= 0; i--) {
+    const trace = traces[i] as RequestTrace;
+    if (trace.arrivedAtMs < atMs - LONGEST_TRIP_MS) break;
+    for (const event of trace.events) {
+      if (event.atMs > atMs) break;
+      if (latest === null || event.atMs > latest.event.atMs) latest = { trace, event };
+    }
+  }
+  return latest;
+}
+
+/** One line for people: what just happened to which request. */
+export function narrate(trace: RequestTrace, event: SimEvent): string {
+  const who = `Request #${trace.id}`;
+  switch (event.type) {
+    case 'sent':
+      return `${who} leaves ${clientById(trace.request.clientId).label} for ${trace.request.path}.`;
+    case 'arrived':
+      return `${who} reaches the gateway.`;
+    case 'stage': {
+      const stage = STAGE_LABELS[event.stage];
+      if (event.verdict === 'pass') return `${who} passes ${stage}: ${event.note}.`;
+      const { status } = trace.decision;
+      return `${who} is refused at ${stage} with ${status} ${STATUS_TEXT[status]}: ${event.note}.`;
+    }
+    case 'forwarded':
+      return `${who} is forwarded to ${event.service}.`;
+    case 'served':
+      return `${who} is served by ${event.service}.`;
+    case 'responded':
+      return `${who} is answered ${event.status} ${STATUS_TEXT[event.status]}.`;
+  }
+}
