@@ -6,6 +6,7 @@ import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice';
 import { createPlaygroundSlice, type PlaygroundSlice } from './playgroundSlice';
 import { createProgressSlice, type ProgressSlice } from './progressSlice';
 import { createRewindSlice, type RewindSlice } from './rewindSlice';
+import { createTrafficFormSlice, type TrafficFormSlice } from './trafficFormSlice';
 import { FOLLOW_TIMING, followTraces } from './shownTraces';
 
 /** The whole app state: one store made of typed slices; only progress is persisted. */
@@ -13,7 +14,8 @@ export type AppState = PlaygroundSlice &
   PlaybackSlice &
   ProgressSlice &
   ChallengeSlice &
-  RewindSlice;
+  RewindSlice &
+  TrafficFormSlice;
 
 /** Every slice in one state, before middleware; tests build their own stores from it. */
 export const createAppState: StateCreator<AppState> = (...a) => ({
@@ -22,6 +24,7 @@ export const createAppState: StateCreator<AppState> = (...a) => ({
   ...createProgressSlice(...a),
   ...createChallengeSlice(...a),
   ...createRewindSlice(...a),
+  ...createTrafficFormSlice(...a),
 });
 
 export const useAppStore = create<AppState>()(persist(createAppState, persistOptions));

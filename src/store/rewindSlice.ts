@@ -42,6 +42,11 @@ export interface RewindSlice {
   stepBack: () => void;
   /** Takes back the last send, settings change or route change done at or before now. */
   undo: () => void;
+  /**
+   * Replaces the playground with a recording shown at `atMs` (a shared link). Throws, changing
+   * nothing, when the engine refuses its settings, routes or traffic.
+   */
+  loadRecording: (history: History, atMs: number) => void;
 }
 
 /** Why rewinding is off right now, or null when it works. */
@@ -109,6 +114,19 @@ export const createRewindSlice: StateCreator<AppState, [], [], RewindSlice> = (s
       const { history, traces, clockMs, rewindTo } = get();
       const previous = previousMomentBefore(history, traces, clockMs);
       rewindTo(previous ?? 0);
+    },
+
+    loadRecording: (history, atMs) => {
+      const rebuilt = rebuildAt(history, atMs);
+      const lastActionMs = history.actions.at(-1)?.atMs ?? 0;
+      set({
+        ...rebuilt,
+        history,
+        horizonMs: Math.max(atMs, lastActionMs),
+        playing: false,
+        viewMs: null,
+        highlight: null,
+      });
     },
 
     undo: () => {

@@ -37,6 +37,18 @@ export function ChallengeSection() {
     );
   }, []);
   useEffect(() => () => clearTimeout(saveTimer.current), []);
+  // A draft put in from elsewhere (a shared link's code) is shown: never run until Run.
+  useEffect(
+    () =>
+      useAppStore.subscribe((state, previous) => {
+        const draft = state.challengeDraft;
+        if (draft === previous.challengeDraft || draft === null || draft === latest.current) return;
+        latest.current = draft;
+        setInitialDoc(draft);
+        setEditorKey((k) => k + 1);
+      }),
+    [],
+  );
 
   const run = useCallback((doc: string) => {
     clearTimeout(saveTimer.current);

@@ -10,6 +10,7 @@ import { useReducedMotionSync } from '../playback/usePlaybackLoop';
 import { WindowPanel } from '../playback/WindowPanel';
 import { LimiterSettings } from './LimiterSettings';
 import { Narration } from './Narration';
+import { ShareScenario } from './ShareScenario';
 import { TRAFFIC_FORM_ID, TrafficControls } from './TrafficControls';
 import './playground.css';
 
@@ -20,7 +21,7 @@ import './playground.css';
  */
 export function Playground() {
   useReducedMotionSync();
-  const [clientId, setClientId] = useState('mobile');
+  const clientId = useAppStore((s) => s.trafficForm.clientId);
   const [open, setOpen] = useState(true);
   const preparing = useAppStore((s) => s.preparing);
   const client = clientById(clientId);
@@ -34,7 +35,7 @@ export function Playground() {
           <h2 id="playground-title" tabIndex={-1}>
             Playground
           </h2>
-          {/* On narrow screens the dock shows these under the graph; the form's own are hidden. */}
+          <ShareScenario />
           <div className="dock-toggle">
             <button
               type="button"
@@ -48,6 +49,7 @@ export function Playground() {
         </div>
         <div id="playground-body" className="playground-body">
           <GatewayGraph />
+          {/* Docked on a narrow screen, the form's own buttons are hidden: these sit under the graph. */}
           <div className="dock-actions">
             <button type="submit" form={TRAFFIC_FORM_ID} className="primary" disabled={preparing}>
               Send burst
@@ -68,7 +70,7 @@ export function Playground() {
           <div className="playground-panels">
             <div className="playground-column">
               <h3>Send requests</h3>
-              <TrafficControls clientId={clientId} onClientChange={setClientId} />
+              <TrafficControls />
             </div>
             <div className="playground-column">
               <WindowPanel client={client} />
