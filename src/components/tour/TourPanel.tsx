@@ -43,6 +43,8 @@ export function TourPanel() {
   const runs = useRef(new Map<TourScenario, ScenarioRun>());
   const headingRef = useRef<HTMLHeadingElement>(null);
   const panelRef = useRef<HTMLElement>(null);
+  const revealTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(revealTimer.current), []);
   const startRef = useRef<HTMLButtonElement>(null);
 
   const go = async (next: number) => {
@@ -50,6 +52,8 @@ export function TourPanel() {
     if (step === undefined) return;
     setBusy(true);
     setIndex(next);
+    // A row still to be shown for the step left would scroll the graph away from this one.
+    clearTimeout(revealTimer.current);
     try {
       const followed = await showStep(step, runs.current);
       setTrace(followed);
@@ -57,7 +61,7 @@ export function TourPanel() {
         panelRef.current?.scrollIntoView({ block: 'nearest', behavior: 'instant' }),
       );
       if (step.id === 'response' && followed !== undefined) {
-        setTimeout(() => revealLogRow(followed.id), LOG_CATCH_UP_MS);
+        revealTimer.current = setTimeout(() => revealLogRow(followed.id), LOG_CATCH_UP_MS);
       } else revealGraph();
     } finally {
       setBusy(false);
@@ -71,6 +75,7 @@ export function TourPanel() {
   };
 
   const exit = useCallback(() => {
+    clearTimeout(revealTimer.current);
     setIndex(null);
     const store = useAppStore.getState();
     store.setHighlight(null);
