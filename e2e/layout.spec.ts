@@ -57,6 +57,10 @@ for (const viewport of SCREENS) {
       await expect(playground.graph).toBeHidden();
       await playground.button('Show ▴').click();
       await expect(playground.graph).toBeInViewport({ ratio: 0.95 });
+      // Traffic sent from the lesson opens the dock again, so its trip is seen.
+      await playground.button('Hide ▾').click();
+      await playground.tourStart.click();
+      await expect(playground.graph).toBeInViewport({ ratio: 0.9 });
     });
   });
 }

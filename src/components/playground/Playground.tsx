@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { clientById } from '../../content/services';
 import { useAppStore } from '../../store';
 import { GatewayGraph } from '../graph/GatewayGraph';
@@ -23,6 +23,16 @@ export function Playground() {
   useReducedMotionSync();
   const clientId = useAppStore((s) => s.trafficForm.clientId);
   const [open, setOpen] = useState(true);
+  // A new send from anywhere (an experiment, the quiz, the tour) opens a collapsed dock, so the
+  // graph is in view while the requests travel; collapsing again holds until the next send.
+  useEffect(
+    () =>
+      useAppStore.subscribe((state, previous) => {
+        const { actions } = state.history;
+        if (actions !== previous.history.actions && actions.at(-1)?.kind === 'send') setOpen(true);
+      }),
+    [],
+  );
   const preparing = useAppStore((s) => s.preparing);
   const client = clientById(clientId);
   return (
