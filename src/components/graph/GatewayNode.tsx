@@ -1,11 +1,12 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo, useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { ALGORITHMS, type StageName } from '../../engine';
 import { STAGE_LABELS } from '../../content/services';
-import { useAppStore, useShownTraces } from '../../store';
+import { useAppStore, useShownTraces, type AppState } from '../../store';
 import { PREPARER_NAME as ROUTE_LOOKUP_PREPARER } from '../exercises/routeLookupPreparer';
-import { countByStatus, STATUSES } from '../log/statusCounts';
+import { STATUSES } from '../log/statusCounts';
 import { STAGES } from './layout';
+import { countUpTo, decidedTimes } from './served';
 import { GATEWAY_NODE_ID, stageHighlightId, type GatewayNodeType } from './nodeData';
 
 function StageBox({ stage, detail, index }: { stage: StageName; detail: string; index: number }) {
@@ -29,7 +30,15 @@ export const GatewayNode = memo(function GatewayNode({ data }: NodeProps<Gateway
   // Learner code can stand in for a stage (the challenge's limiter, experiment 4's lookup).
   const learnerLimiter = useAppStore((s) => s.learnerLimiter.active);
   const learnerLookup = useAppStore((s) => s.preparers.has(ROUTE_LOOKUP_PREPARER));
-  const counts = useMemo(() => countByStatus(traces), [traces]);
+  // Sorted once per change of the traces; each frame is then four binary searches on the clock.
+  const times = useMemo(() => decidedTimes(traces), [traces]);
+  const shownCounts = useAppStore(
+    useCallback(
+      (s: AppState) => STATUSES.map((status) => countUpTo(times[status], s.clockMs)).join(' '),
+      [times],
+    ),
+  );
+  const counts = shownCounts.split(' ').map(Number);
   const algorithm =
     ALGORITHMS.find((a) => a.name === settings.algorithm)?.label ?? settings.algorithm;
   const details: Record<StageName, string> = {
@@ -50,13 +59,13 @@ export const GatewayNode = memo(function GatewayNode({ data }: NodeProps<Gateway
       <div className="gateway-head">
         <strong>API gateway</strong>
         <span className="gateway-counts" aria-label="Responses by status">
-          {STATUSES.map((status) => (
+          {STATUSES.map((status, i) => (
             <span
               key={status}
               className={`status-chip status-${status}`}
               data-gateway-count={status}
             >
-              {status}: {counts[status]}
+              {status}: {counts[i]}
             </span>
           ))}
         </span>

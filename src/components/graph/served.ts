@@ -1,4 +1,4 @@
-import type { RequestTrace } from '../../engine';
+import type { HttpStatus, RequestTrace } from '../../engine';
 
 /** When each request to `service` was served, in time order: one pass per change of the traces. */
 export function servedTimes(traces: readonly RequestTrace[], service: string): Float64Array {
@@ -21,4 +21,24 @@ export function countUpTo(times: Float64Array, clockMs: number): number {
     else high = mid;
   }
   return low;
+}
+
+/**
+ * When each request's status was decided on the graph (its last stage), per status, in time
+ * order: the gateway counts a request when its packet shows the status, not when it arrives.
+ */
+export function decidedTimes(
+  traces: readonly RequestTrace[],
+): Readonly<Record<HttpStatus, Float64Array>> {
+  const times: Record<HttpStatus, number[]> = { 200: [], 401: [], 404: [], 429: [] };
+  for (const trace of traces) {
+    const decided = trace.events.findLast((event) => event.type === 'stage');
+    times[trace.decision.status].push(decided?.atMs ?? trace.arrivedAtMs);
+  }
+  return {
+    200: Float64Array.from(times[200]).sort(),
+    401: Float64Array.from(times[401]).sort(),
+    404: Float64Array.from(times[404]).sort(),
+    429: Float64Array.from(times[429]).sort(),
+  };
 }

@@ -1,5 +1,6 @@
 import { useAppStore, useShownTraces, type AppState } from '../../store';
 import type { ClientProfile } from '../../content/services';
+import { countedAhead } from '../graph/quota';
 import { formatClock, formatWait } from './timeline';
 import { windowStrip } from './windowStrip';
 
@@ -51,7 +52,12 @@ export function WindowPanel({ client }: { client: ClientProfile }) {
     traces,
     apiKey,
   );
-  const used = snapshot.limit - snapshot.remaining;
+  // As on the client node: a request counts once its packet has passed the rate limiter.
+  const remaining = Math.min(
+    snapshot.limit,
+    snapshot.remaining + countedAhead(useAppStore.getState().traces, apiKey, clockMs),
+  );
+  const used = snapshot.limit - remaining;
   return (
     <section className="window-panel" aria-label="Rate-limit window">
       <h3>
@@ -109,7 +115,7 @@ export function WindowPanel({ client }: { client: ClientProfile }) {
       )}
       <p className="window-facts" data-testid="window-facts">
         <strong>
-          {snapshot.remaining} of {snapshot.limit} left
+          {remaining} of {snapshot.limit} left
         </strong>
         {strip.kind === 'sliding' &&
           ` · ${used} allowed in the last ${settings.windowMs / 1000} s (blocks); ✕ = refused with 429 (${strip.refusedCount} in view)`}
@@ -119,7 +125,7 @@ export function WindowPanel({ client }: { client: ClientProfile }) {
           ? ` · next request passes in ${formatWait(snapshot.msUntilAllowed)} (at ${formatClock(clockMs + snapshot.msUntilAllowed)})`
           : ' · the next request would pass now'}
         {snapshot.msUntilNextSlot > 0 &&
-          snapshot.remaining < snapshot.limit &&
+          remaining < snapshot.limit &&
           ` · one more slot in ${formatWait(snapshot.msUntilNextSlot)}`}
       </p>
     </section>
