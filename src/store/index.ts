@@ -5,10 +5,17 @@ import { createPersistOptions } from './persistence';
 import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice';
 import { createPlaygroundSlice, type PlaygroundSlice } from './playgroundSlice';
 import { createProgressSlice, type ProgressSlice } from './progressSlice';
+import { createRewindSlice, type RewindSlice } from './rewindSlice';
+import { createTrafficFormSlice, type TrafficFormSlice } from './trafficFormSlice';
 import { FOLLOW_TIMING, followTraces } from './shownTraces';
 
 /** The whole app state: one store made of typed slices; only progress is persisted. */
-export type AppState = PlaygroundSlice & PlaybackSlice & ProgressSlice & ChallengeSlice;
+export type AppState = PlaygroundSlice &
+  PlaybackSlice &
+  ProgressSlice &
+  ChallengeSlice &
+  RewindSlice &
+  TrafficFormSlice;
 
 /** Every slice in one state, before middleware; tests build their own stores from it. */
 export const createAppState: StateCreator<AppState> = (...a) => ({
@@ -16,6 +23,8 @@ export const createAppState: StateCreator<AppState> = (...a) => ({
   ...createPlaybackSlice(...a),
   ...createProgressSlice(...a),
   ...createChallengeSlice(...a),
+  ...createRewindSlice(...a),
+  ...createTrafficFormSlice(...a),
 });
 
 export const useAppStore = create<AppState>()(

@@ -4,6 +4,8 @@ import { INITIAL_ROUTES } from '../content/services';
 import { FIRST_CHALLENGE_ID, isChallengeId } from '../content/challenges';
 import type { ChallengeProgress } from './challengeSlice';
 import type { AppState } from './index';
+import { PLAYGROUND_SEED } from './playgroundSlice';
+import { emptyHistory } from './rewind';
 import type { ExperimentStatus, QuizAnswer, RestoreProblem, SaveProblem } from './progressSlice';
 
 /** What is saved in localStorage: progress only, never the engine or the log. */
@@ -249,7 +251,10 @@ export function createPersistOptions(
 /** The state that `saved` progress gives `current`: its fields, and its routes in the gateway. */
 export function restoredProgress(current: AppState, saved: SavedState): Partial<AppState> {
   const { learnerRoutes, ...progress } = saved;
-  return { ...progress, routes: withLearnerRoutes(current, learnerRoutes) };
+  const routes = withLearnerRoutes(current, learnerRoutes);
+  // Rewind rebuilds from the recording's start, which now includes the learner's routes.
+  const history = emptyHistory({ settings: current.settings, routes, seed: PLAYGROUND_SEED });
+  return { ...progress, routes, history, horizonMs: 0 };
 }
 
 /**

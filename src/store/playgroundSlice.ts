@@ -2,16 +2,17 @@ import type { StateCreator } from 'zustand';
 import {
   Gateway,
   SettingError,
-  Simulation,
   type GatewaySettings,
   type RateLimitAlgorithm,
   type RequestTrace,
   type Route,
   type RouteLookup,
+  type Simulation,
   type TrafficRequest,
 } from '../engine';
 import { INITIAL_ROUTES, INITIAL_SETTINGS } from '../content/services';
 import type { AppState } from './index';
+import { freshEngine } from './rewind';
 
 export const PLAYGROUND_SEED = 2024;
 
@@ -81,16 +82,14 @@ export interface PlaygroundSlice {
   resetPlayground: () => void;
 }
 
-function freshEngine(settings: GatewaySettings, routes: readonly Route[]) {
-  const gateway = new Gateway(settings, routes);
-  return { gateway, simulation: new Simulation(gateway, { seed: PLAYGROUND_SEED }) };
-}
+/** Why replaying cannot rebuild what learner code decided. */
+const LEARNER_CODE_RAN = 'your code answered for the gateway, and it is not replayed';
 
 export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSlice> = (
   set,
   get,
 ) => ({
-  ...freshEngine(INITIAL_SETTINGS, INITIAL_ROUTES),
+  ...freshEngine({ settings: INITIAL_SETTINGS, routes: INITIAL_ROUTES, seed: PLAYGROUND_SEED }),
   settings: INITIAL_SETTINGS,
   routes: INITIAL_ROUTES,
   traces: [],
@@ -111,6 +110,8 @@ export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSli
       }
     }
     get().simulation.send(traffic);
+    if (preparers.size > 0) get().stopRecordingHistory(LEARNER_CODE_RAN);
+    get().recordAction({ kind: 'send', traffic });
   },
 
   setPreparer: (name, preparer) => {
@@ -138,6 +139,7 @@ export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSli
       throw error;
     }
     set({ settings: gateway.getSettings() });
+    get().recordAction({ kind: 'settings', settings: partial });
     return null;
   },
 
@@ -150,6 +152,7 @@ export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSli
       throw error;
     }
     set({ routes: [...gateway.getRoutes()] });
+    get().recordAction({ kind: 'add-route', route });
     return null;
   },
 
@@ -157,6 +160,7 @@ export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSli
     const { gateway } = get();
     gateway.removeRoute(path);
     set({ routes: [...gateway.getRoutes()] });
+    get().recordAction({ kind: 'remove-route', path });
   },
 
   replaceRoutes: (routes) => {
@@ -168,22 +172,40 @@ export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSli
       if (error instanceof SettingError) return error;
       throw error;
     }
-    for (const route of gateway.getRoutes()) gateway.removeRoute(route.path);
-    for (const route of routes) gateway.addRoute(route);
+    // Recorded as the removals and additions they are, so rewind and undo replay them.
+    for (const route of gateway.getRoutes()) {
+      gateway.removeRoute(route.path);
+      get().recordAction({ kind: 'remove-route', path: route.path });
+    }
+    for (const route of routes) {
+      gateway.addRoute(route);
+      get().recordAction({ kind: 'add-route', route });
+    }
     set({ routes: [...gateway.getRoutes()] });
     return null;
   },
 
-  setRouteLookup: (lookup) => get().gateway.useRouteLookup(lookup),
+  setRouteLookup: (lookup) => {
+    get().gateway.useRouteLookup(lookup);
+    if (lookup !== null) get().stopRecordingHistory(LEARNER_CODE_RAN);
+  },
 
   setLimiterOverride: (limiter) => {
     const { gateway } = get();
     if (limiter === null) gateway.resetLimiter();
-    else gateway.useLimiter(limiter);
+    else {
+      gateway.useLimiter(limiter);
+      get().stopRecordingHistory(LEARNER_CODE_RAN);
+    }
   },
 
   resetPlayground: () => {
     const { settings, routes } = get();
-    set({ ...freshEngine(settings, routes), traces: [], clockMs: 0 });
+    set({
+      ...freshEngine({ settings, routes, seed: PLAYGROUND_SEED }),
+      traces: [],
+      clockMs: 0,
+    });
+    get().restartHistory();
   },
 });

@@ -62,6 +62,19 @@ export function ChallengeSection() {
     [activeId],
   );
   useEffect(() => () => clearTimeout(saveTimer.current), []);
+  // A draft put in from elsewhere (a shared link's code) is shown: never run until Run.
+  useEffect(
+    () =>
+      useAppStore.subscribe((state, previous) => {
+        const draft = progressOf(state, state.activeChallengeId).draft;
+        const before = progressOf(previous, state.activeChallengeId).draft;
+        if (draft === before || draft === null || draft === latest.current) return;
+        latest.current = draft;
+        setInitialDoc(draft);
+        setEditorKey((k) => k + 1);
+      }),
+    [],
+  );
 
   const run = useCallback((doc: string) => {
     clearTimeout(saveTimer.current);

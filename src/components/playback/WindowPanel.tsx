@@ -2,6 +2,7 @@ import { useAppStore, useShownTraces, type AppState } from '../../store';
 import { limiterLimits } from '../../store/challengeSlice';
 import type { ClientProfile } from '../../content/services';
 import { LiveWait } from '../countdown/LiveWait';
+import { countedAhead } from '../graph/quota';
 import { formatClock } from './timeline';
 import { windowStrip } from './windowStrip';
 
@@ -53,7 +54,12 @@ export function WindowPanel({ client }: { client: ClientProfile }) {
     traces,
     apiKey,
   );
-  const used = snapshot.limit - snapshot.remaining;
+  // As on the client node: a request counts once its packet has passed the rate limiter.
+  const remaining = Math.min(
+    snapshot.limit,
+    snapshot.remaining + countedAhead(useAppStore.getState().traces, apiKey, clockMs),
+  );
+  const used = snapshot.limit - remaining;
   return (
     <section className="window-panel" aria-label="Rate-limit window">
       <h3>
@@ -109,7 +115,7 @@ export function WindowPanel({ client }: { client: ClientProfile }) {
       )}
       <p className="window-facts" data-testid="window-facts">
         <strong>
-          {snapshot.remaining} of {snapshot.limit} left
+          {remaining} of {snapshot.limit} left
         </strong>
         {strip.kind === 'sliding' &&
           ` · ${used} allowed in the last ${windowMs / 1000} s (blocks); ✕ = refused with 429 (${strip.refusedCount} in view)`}
@@ -125,7 +131,7 @@ export function WindowPanel({ client }: { client: ClientProfile }) {
         ) : (
           ' · the next request would pass now'
         )}
-        {snapshot.msUntilNextSlot > 0 && snapshot.remaining < snapshot.limit && (
+        {snapshot.msUntilNextSlot > 0 && remaining < snapshot.limit && (
           <>
             {' · one more slot in '}
             <LiveWait apiKey={apiKey} kind="slot" />

@@ -28,7 +28,7 @@ export function useReducedMotionSync(): void {
 }
 
 /** Text fields own every key; buttons, links and disclosures own Space (it activates them). */
-function ownsKey(target: EventTarget | null, key: string): boolean {
+export function ownsKey(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   if (['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName)) return true;

@@ -7,22 +7,19 @@ import { parseCount, parseRate, parseRequestPath } from './trafficForm';
 
 const EXTRA_PATHS = ['/api/payments', '/api/users/123', '/api/users?page=2', '/api/unknown'];
 
-type Spacing = 'burst' | 'spread';
+/** The form's id, so the docked playground's own "Send burst" and "Send one" can submit it. */
+export const TRAFFIC_FORM_ID = 'traffic-form';
 
 /** Who sends what, how many and how spaced: builds traffic with the engine and sends it. */
-export function TrafficControls({
-  clientId,
-  onClientChange,
-}: {
-  clientId: string;
-  onClientChange: (id: string) => void;
-}) {
+export function TrafficControls() {
   const routes = useAppStore((s) => s.routes);
   const preparing = useAppStore((s) => s.preparing);
-  const [path, setPath] = useState('/api/users');
-  const [count, setCount] = useState('6');
-  const [spacing, setSpacing] = useState<Spacing>('burst');
-  const [rate, setRate] = useState('2');
+  // In the store rather than here, so that a shared link can carry and restore the form.
+  const { clientId, path, count, spacing, rate } = useAppStore((s) => s.trafficForm);
+  const setTrafficForm = useAppStore((s) => s.setTrafficForm);
+  const setPath = (value: string) => setTrafficForm({ path: value });
+  const setCount = (value: string) => setTrafficForm({ count: value });
+  const setRate = (value: string) => setTrafficForm({ rate: value });
   const [problems, setProblems] = useState<Record<string, string | null>>({});
   const [sendError, setSendError] = useState<string | null>(null);
   /** A field shown as wrong loses its message as soon as its text is valid again. */
@@ -60,18 +57,20 @@ export function TrafficControls({
 
   return (
     <form
+      id={TRAFFIC_FORM_ID}
       className="traffic-controls"
       aria-label="Send requests"
       onSubmit={(e) => {
         e.preventDefault();
-        void send('form');
+        const submitter = (e.nativeEvent as SubmitEvent).submitter;
+        void send(submitter?.getAttribute('value') === 'one' ? 'one' : 'form');
       }}
     >
       <Field id="traffic-client" label="Client (API key)" problem={null}>
         <select
           id="traffic-client"
           value={clientId}
-          onChange={(e) => onClientChange(e.target.value)}
+          onChange={(e) => setTrafficForm({ clientId: e.target.value })}
         >
           {CLIENTS.map((c) => (
             <option key={c.id} value={c.id}>
@@ -112,7 +111,9 @@ export function TrafficControls({
         <select
           id="traffic-spacing"
           value={spacing}
-          onChange={(e) => setSpacing(e.target.value as Spacing)}
+          onChange={(e) =>
+            setTrafficForm({ spacing: e.target.value === 'spread' ? 'spread' : 'burst' })
+          }
         >
           <option value="burst">All at once</option>
           <option value="spread">Spread out</option>
@@ -135,7 +136,7 @@ export function TrafficControls({
         <button type="submit" className="primary" disabled={preparing}>
           Send burst
         </button>
-        <button type="button" disabled={preparing} onClick={() => void send('one')}>
+        <button type="submit" name="how-many" value="one" disabled={preparing}>
           Send one
         </button>
         {preparing && <span className="field-note">Preparing your code…</span>}

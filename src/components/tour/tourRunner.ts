@@ -66,9 +66,21 @@ export function momentMs(trace: RequestTrace, moment: TourMoment): number {
   return moment === 'responded' ? atMs - 40 : atMs;
 }
 
+/** The stages the request has passed by `atMs` on the graph (it is decided on arrival). */
+export function stagesReached(
+  trace: RequestTrace,
+  atMs: number,
+): RequestTrace['decision']['stages'] {
+  const reached = new Set(
+    trace.events.flatMap((e) => (e.type === 'stage' && e.atMs <= atMs ? [e.stage] : [])),
+  );
+  return trace.decision.stages.filter((s) => reached.has(s.stage));
+}
+
 /**
- * Moves the real simulation to the step's moment: sends its request if needed, advances the
- * clock (or, going back, draws packets at that earlier moment). Returns the trace followed.
+ * Moves the real simulation to the step's moment: sends its request if needed, then advances
+ * the clock or, going back, rebuilds the playground as it was then (so its counters and quotas
+ * are that step's). Returns the trace followed.
  */
 export async function showStep(
   step: TourStep,
@@ -91,10 +103,6 @@ export async function showStep(
     trace = followedTrace(run, step.scenario);
     if (trace !== undefined) target = momentMs(trace, step.moment);
   }
-  const { clockMs, advanceClock, setView } = useAppStore.getState();
-  if (target >= clockMs) {
-    advanceClock(target);
-    setView(null);
-  } else setView(target);
+  useAppStore.getState().rewindTo(target);
   return trace;
 }
