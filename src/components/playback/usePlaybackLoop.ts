@@ -1,18 +1,36 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../../store';
 
-/** Drives the playback clock from requestAnimationFrame while the component is mounted. */
+/**
+ * Drives the playback clock from requestAnimationFrame while it plays: paused, no frame is
+ * requested at all, and pressing Play (or a send) starts the loop again.
+ */
 export function usePlaybackLoop(): void {
   useEffect(() => {
-    let frame = 0;
+    let frame: number | null = null;
     let last: number | null = null;
     const loop = (now: number) => {
       frame = requestAnimationFrame(loop);
       if (last !== null) useAppStore.getState().tick(now - last);
       last = now;
     };
-    frame = requestAnimationFrame(loop);
-    return () => cancelAnimationFrame(frame);
+    const follow = (playing: boolean) => {
+      if (playing && frame === null) {
+        last = null;
+        frame = requestAnimationFrame(loop);
+      } else if (!playing && frame !== null) {
+        cancelAnimationFrame(frame);
+        frame = null;
+      }
+    };
+    follow(useAppStore.getState().playing);
+    const unsubscribe = useAppStore.subscribe((state, previous) => {
+      if (state.playing !== previous.playing) follow(state.playing);
+    });
+    return () => {
+      unsubscribe();
+      follow(false);
+    };
   }, []);
 }
 
