@@ -1,10 +1,8 @@
 import type { Page } from '@playwright/test';
+import { IDLE_LOAD_MARK } from '../src/components/lazy/whenIdle';
 
 /** The most JavaScript, gzip-compressed, that the first screen may fetch (issue 13). */
 export const FIRST_LOAD_JS_BUDGET_BYTES = 150 * 1024;
-
-/** The app marks this when it starts loading what the first screen does not need. */
-export const IDLE_LOAD_MARK = 'idle-load-start';
 
 export interface JsFile {
   readonly url: string;

@@ -1,21 +1,33 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { CodeExample } from './components/lesson/CodeExample';
 import { Glossary } from './components/lesson/Glossary';
 import { RealWorld } from './components/lesson/RealWorld';
 import { Term } from './components/lesson/Term';
 import { useLandOnHash } from './components/lesson/useLandOnHash';
 import { WhyItMatters } from './components/lesson/WhyItMatters';
-import { ExperimentsSection } from './components/exercises/ExperimentsSection';
-import { Playground } from './components/playground/Playground';
+import { AfterIdle } from './components/lazy/AfterIdle';
 import { ProgressOverview } from './components/progress/ProgressOverview';
 import { RestoreNotice } from './components/progress/RestoreNotice';
-import { Quiz } from './components/quiz/Quiz';
 import { SECTIONS, sectionTitle, type SectionId } from './content/lesson';
 import './styles/lesson.css';
 
+// Below the first screen: each is a chunk of its own, loaded once the browser is idle.
 const ChallengeSection = lazy(() =>
   import('./components/challenge/ChallengeSection').then((m) => ({ default: m.ChallengeSection })),
 );
+const ExperimentsSection = lazy(() =>
+  import('./components/exercises/ExperimentsSection').then((m) => ({
+    default: m.ExperimentsSection,
+  })),
+);
+const Playground = lazy(() =>
+  import('./components/playground/Playground').then((m) => ({ default: m.Playground })),
+);
+const Quiz = lazy(() => import('./components/quiz/Quiz').then((m) => ({ default: m.Quiz })));
+
+function Loading({ what }: { what: string }) {
+  return <p role="status">Loading the {what}…</p>;
+}
 
 function LessonSection({ id, children }: { id: SectionId; children: ReactNode }) {
   return (
@@ -67,21 +79,27 @@ export function App() {
             <Term id="rate-limiting">rate limiting</Term> and <Term id="route">routing</Term>, in
             that order, before a service sees it.
           </p>
-          <Playground />
+          <AfterIdle placeholder={<Loading what="playground" />}>
+            <Playground />
+          </AfterIdle>
         </div>
         <LessonSection id="code">
           <CodeExample />
         </LessonSection>
         <LessonSection id="experiments">
-          <ExperimentsSection />
+          <AfterIdle placeholder={<Loading what="experiments" />}>
+            <ExperimentsSection />
+          </AfterIdle>
         </LessonSection>
         <LessonSection id="quiz">
-          <Quiz />
+          <AfterIdle placeholder={<Loading what="quiz" />}>
+            <Quiz />
+          </AfterIdle>
         </LessonSection>
         <div id="challenge" className="lesson-section">
-          <Suspense fallback={<p role="status">Loading the coding challenge…</p>}>
+          <AfterIdle placeholder={<Loading what="coding challenge" />}>
             <ChallengeSection />
-          </Suspense>
+          </AfterIdle>
         </div>
         <LessonSection id="real-world">
           <RealWorld />
