@@ -105,8 +105,17 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[i] as number;
 }
 
-async function measure(page: Page, count: number, run: number): Promise<Row> {
+/** Opens the app and waits for the playground (the page loads it in idle time after the first screen). */
+async function open(page: Page): Promise<void> {
   await page.goto(BASE);
+  await page
+    .locator('section.playground')
+    .getByRole('button', { name: 'Send burst', exact: true })
+    .waitFor({ timeout: 30_000 });
+}
+
+async function measure(page: Page, count: number, run: number): Promise<Row> {
+  await open(page);
   // Let the page settle (first layout, fitView, first canvas frame): we measure the burst only.
   await page.waitForTimeout(2000);
   const playground = page.locator('section.playground');
@@ -232,7 +241,7 @@ const IDLE_MS = 5000;
 async function measureIdle(browser: Browser, run: number): Promise<IdleRow> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  await page.goto(BASE);
+  await open(page);
   await page.waitForTimeout(3000);
   const afterLoadMs = await mainThreadMs(page, IDLE_MS);
   await sendBurst(page, 100, 100);
@@ -261,7 +270,7 @@ async function measureHeap(browser: Browser): Promise<number[]> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  await page.goto(BASE);
+  await open(page);
   await page.waitForTimeout(2000);
   const heapMb: number[] = [];
   for (let i = 1; i <= HEAP_BURSTS; i++) {
