@@ -103,33 +103,35 @@ export function PacketLayer({ layout }: { layout: GraphLayout }) {
     let frame: number | null = null;
     let hint = 0;
     let lastT = -1;
+    let blank = true;
+    // The canvas's CSS size, from the ResizeObserver: reading clientWidth in each frame would
+    // force a layout whenever the clock's text changed just before.
+    let cssSize = { width: canvas.clientWidth, height: canvas.clientHeight };
     const draw = () => {
       frame = null;
       const state = useAppStore.getState();
       const dpr = window.devicePixelRatio || 1;
-      const width = canvas.clientWidth;
-      const height = canvas.clientHeight;
-      if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
-        canvas.width = Math.round(width * dpr);
-        canvas.height = Math.round(height * dpr);
+      const width = Math.round(cssSize.width * dpr);
+      const height = Math.round(cssSize.height * dpr);
+      const resized = canvas.width !== width || canvas.height !== height;
+      if (resized) {
+        canvas.width = width;
+        canvas.height = height;
       }
-      ctx.setTransform(1, 0, 0, 1, 0, 0);
-      ctx.clearRect(0, 0, canvas.width, canvas.height);
-      if (state.reducedMotion) return;
       const t = state.viewMs ?? state.clockMs;
       // The hint only moves forward with time; going back (the tour) or a reset starts over.
       if (t < lastT || state.traces.length < hint) hint = 0;
       lastT = t;
       const pending = state.simulation.pendingCount > 0 ? state.simulation.pending : [];
-      const { marks, nextStart, deferred } = packetMarks(
-        layout,
-        state.traces,
-        pending,
-        t,
-        hint,
-        state.simulation.timing,
-      );
+      const { marks, nextStart, deferred } = state.reducedMotion
+        ? { marks: [], nextStart: hint, deferred: false }
+        : packetMarks(layout, state.traces, pending, t, hint, state.simulation.timing);
       hint = nextStart;
+      // An empty canvas that stays empty is not touched: no repaint while the clock runs idle.
+      if (marks.length === 0 && blank && !resized) return;
+      blank = marks.length === 0;
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.clearRect(0, 0, canvas.width, canvas.height);
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       drawMarks(ctx, marks, colours, flowStore.getState().transform);
       // Packets left for later frames (a burst's first frame) are drawn even while paused.
@@ -145,7 +147,11 @@ export function PacketLayer({ layout }: { layout: GraphLayout }) {
     const unsubscribeFlow = flowStore.subscribe((state, previous) => {
       if (state.transform !== previous.transform) schedule();
     });
-    const resized = new ResizeObserver(schedule);
+    const resized = new ResizeObserver((entries) => {
+      const box = entries.at(-1)?.contentRect;
+      if (box !== undefined) cssSize = { width: box.width, height: box.height };
+      schedule();
+    });
     resized.observe(canvas);
     return () => {
       if (frame !== null) cancelAnimationFrame(frame);

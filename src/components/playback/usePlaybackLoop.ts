@@ -1,26 +1,50 @@
 import { useEffect } from 'react';
-import { useAppStore } from '../../store';
+import { useAppStore, type AppState } from '../../store';
+
+/**
+ * While the clock plays with every request back and none queued, only the clock's figure moves:
+ * it is advanced this often instead of every frame (under the 100 ms a tick may cover at most).
+ */
+const QUIET_TICK_MS = 80;
+
+function nothingInFlight(state: AppState): boolean {
+  const { simulation } = state;
+  return simulation.pendingCount === 0 && state.clockMs >= simulation.lastResponseMs;
+}
 
 /**
  * Drives the playback clock from requestAnimationFrame while it plays: paused, no frame is
- * requested at all, and pressing Play (or a send) starts the loop again.
+ * requested at all, and pressing Play (or a send) starts the loop again. With nothing in flight
+ * the clock ticks about ten times a second, not sixty.
  */
 export function usePlaybackLoop(): void {
   useEffect(() => {
     let frame: number | null = null;
+    let quiet: ReturnType<typeof setTimeout> | undefined;
     let last: number | null = null;
     const loop = (now: number) => {
-      frame = requestAnimationFrame(loop);
-      if (last !== null) useAppStore.getState().tick(now - last);
+      const store = useAppStore.getState();
+      if (last !== null) store.tick(now - last);
       last = now;
+      if (nothingInFlight(useAppStore.getState())) {
+        quiet = setTimeout(() => {
+          frame = requestAnimationFrame(loop);
+        }, QUIET_TICK_MS);
+      } else {
+        frame = requestAnimationFrame(loop);
+      }
+    };
+    const stop = () => {
+      if (frame !== null) cancelAnimationFrame(frame);
+      clearTimeout(quiet);
+      frame = null;
     };
     const follow = (playing: boolean) => {
       if (playing && frame === null) {
         last = null;
         frame = requestAnimationFrame(loop);
       } else if (!playing && frame !== null) {
-        cancelAnimationFrame(frame);
-        frame = null;
+        stop();
       }
     };
     follow(useAppStore.getState().playing);
@@ -29,7 +53,7 @@ export function usePlaybackLoop(): void {
     });
     return () => {
       unsubscribe();
-      follow(false);
+      stop();
     };
   }, []);
 }
