@@ -12,6 +12,7 @@ import {
 } from '../engine';
 import { INITIAL_ROUTES, INITIAL_SETTINGS } from '../content/services';
 import type { AppState } from './index';
+import { appendTraces, NO_OLDER_TRACES } from './traceWindow';
 
 export const PLAYGROUND_SEED = 2024;
 
@@ -101,10 +102,14 @@ export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSli
   },
 
   advanceClock: (toMs) => {
-    const { simulation, traces, clockMs, preparing } = get();
+    const { simulation, traces, olderTraces, clockMs, preparing } = get();
     if (toMs < clockMs || preparing) return;
     const fresh = simulation.advanceTo(toMs);
-    set(fresh.length > 0 ? { clockMs: toMs, traces: [...traces, ...fresh] } : { clockMs: toMs });
+    set(
+      fresh.length > 0
+        ? { clockMs: toMs, ...appendTraces(traces, olderTraces, fresh, toMs) }
+        : { clockMs: toMs },
+    );
   },
 
   applySettings: (partial) => {
@@ -147,6 +152,6 @@ export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSli
 
   resetPlayground: () => {
     const { settings, routes } = get();
-    set({ ...freshEngine(settings, routes), traces: [], clockMs: 0 });
+    set({ ...freshEngine(settings, routes), traces: [], olderTraces: NO_OLDER_TRACES, clockMs: 0 });
   },
 });

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { Simulation } from '../engine';
 import { EXPERIMENTS } from '../content/experiments';
 import type { AppState } from './index';
+import { decidedCount } from './traceWindow';
 
 export type ExperimentStatus = 'not-started' | 'in-progress' | 'done';
 
@@ -14,6 +15,7 @@ export interface QuizAnswer {
 /** Where an experiment starts looking in the log: traces of that simulation from `count` on. */
 export interface ExperimentBaseline {
   readonly simulation: Simulation;
+  /** Requests decided before it started, summarised ones included. */
   readonly count: number;
 }
 
@@ -50,9 +52,12 @@ export const createProgressSlice: StateCreator<AppState, [], [], ProgressSlice> 
   setExperimentStatus: (id, status) =>
     set((state) => ({ experiments: { ...state.experiments, [id]: status } })),
   restartExperiment: (id) => {
-    const { simulation, traces, experimentBaselines, experiments } = get();
+    const { simulation, experimentBaselines, experiments } = get();
     set({
-      experimentBaselines: { ...experimentBaselines, [id]: { simulation, count: traces.length } },
+      experimentBaselines: {
+        ...experimentBaselines,
+        [id]: { simulation, count: decidedCount(get()) },
+      },
       experiments: { ...experiments, [id]: 'not-started' },
     });
   },
@@ -61,8 +66,8 @@ export const createProgressSlice: StateCreator<AppState, [], [], ProgressSlice> 
     set((state) => ({ quizAnswers: { ...state.quizAnswers, [questionId]: answer } })),
   clearQuiz: () => set({ quizAnswers: {} }),
   resetProgress: () => {
-    const { simulation, traces } = get();
-    const baseline = { simulation, count: traces.length };
+    const { simulation } = get();
+    const baseline = { simulation, count: decidedCount(get()) };
     set({
       experiments: {},
       quizAnswers: {},
@@ -82,7 +87,9 @@ export function tracesSince<T>(
   traces: readonly T[],
   simulation: Simulation,
   baseline: ExperimentBaseline | undefined,
+  /** Requests summarised before `traces[0]`: the baseline counts them too. */
+  olderCount = 0,
 ): readonly T[] {
   if (baseline === undefined || baseline.simulation !== simulation) return traces;
-  return traces.slice(baseline.count);
+  return traces.slice(Math.max(0, baseline.count - olderCount));
 }

@@ -4,7 +4,7 @@ import { ALGORITHMS, type StageName } from '../../engine';
 import { STAGE_LABELS } from '../../content/services';
 import { useAppStore, useShownTraces } from '../../store';
 import { PREPARER_NAME as ROUTE_LOOKUP_PREPARER } from '../exercises/routeLookupPreparer';
-import { countByStatus, STATUSES } from '../log/statusCounts';
+import { addCounts, countByStatus, STATUSES } from '../log/statusCounts';
 import { STAGES } from './layout';
 import { GATEWAY_NODE_ID, stageHighlightId, type GatewayNodeType } from './nodeData';
 
@@ -23,13 +23,14 @@ function StageBox({ stage, detail, index }: { stage: StageName; detail: string; 
 export const GatewayNode = memo(function GatewayNode({ data }: NodeProps<GatewayNodeType>) {
   const { orientation, width, height } = data;
   const traces = useShownTraces((s) => s.traces);
+  const older = useShownTraces((s) => s.olderTraces);
   const settings = useAppStore((s) => s.settings);
   const routeCount = useAppStore((s) => s.routes.length);
   const highlighted = useAppStore((s) => s.highlight === GATEWAY_NODE_ID);
   // Learner code can stand in for a stage (the challenge's limiter, experiment 4's lookup).
   const learnerLimiter = useAppStore((s) => s.learnerLimiter.active);
   const learnerLookup = useAppStore((s) => s.preparers.has(ROUTE_LOOKUP_PREPARER));
-  const counts = useMemo(() => countByStatus(traces), [traces]);
+  const counts = useMemo(() => addCounts(older.byStatus, countByStatus(traces)), [older, traces]);
   const algorithm =
     ALGORITHMS.find((a) => a.name === settings.algorithm)?.label ?? settings.algorithm;
   const details: Record<StageName, string> = {

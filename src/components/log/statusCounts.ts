@@ -22,6 +22,11 @@ export function countByStatus(
   return counts;
 }
 
+/** Counts of two sets of requests together (the summarised older ones and the window). */
+export function addCounts(a: StatusCounts, b: StatusCounts): StatusCounts {
+  return { 200: a[200] + b[200], 401: a[401] + b[401], 404: a[404] + b[404], 429: a[429] + b[429] };
+}
+
 /** A screen-reader summary such as "6 responses: 5 × 200, 1 × 429". */
 export function summarise(counts: StatusCounts): string {
   const total = STATUSES.reduce((sum, s) => sum + counts[s], 0);
