@@ -50,3 +50,37 @@ test('the build ships no source maps', async ({ page, request }) => {
   expect(response.headers()['content-type'] ?? '').not.toContain('json');
   expect(await response.text()).not.toContain('"mappings"');
 });
+
+test('the header is in the HTML, so it paints before any script runs', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'How an API gateway works' }),
+  ).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Lesson sections' })).toBeVisible();
+  await context.close();
+});
+
+test('the app takes over the pre-rendered header without moving it', async ({ page }) => {
+  await page.goto('/');
+  await page.waitForFunction(
+    (mark) => performance.getEntriesByName(mark).length > 0,
+    IDLE_LOAD_MARK,
+  );
+  await expect(page.getByRole('button', { name: 'Send burst' })).toBeAttached();
+  const shift = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) {
+            total += (entry as unknown as { value: number }).value;
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve(total), 500);
+      }),
+  );
+  // Cumulative layout shift: under 0.1 counts as good.
+  expect(shift).toBeLessThan(0.1);
+});

@@ -1,6 +1,7 @@
 import { lazy, type ReactNode } from 'react';
 import { CodeExample } from './components/lesson/CodeExample';
 import { Glossary } from './components/lesson/Glossary';
+import { PageHeader } from './components/lesson/PageHeader';
 import { RealWorld } from './components/lesson/RealWorld';
 import { Term } from './components/lesson/Term';
 import { useLandOnHash } from './components/lesson/useLandOnHash';
@@ -8,7 +9,7 @@ import { WhyItMatters } from './components/lesson/WhyItMatters';
 import { AfterIdle } from './components/lazy/AfterIdle';
 import { ProgressOverview } from './components/progress/ProgressOverview';
 import { RestoreNotice } from './components/progress/RestoreNotice';
-import { SECTIONS, sectionTitle, type SectionId } from './content/lesson';
+import { sectionTitle, type SectionId } from './content/lesson';
 import './styles/lesson.css';
 
 // Below the first screen: each is a chunk of its own, loaded once the browser is idle.
@@ -45,22 +46,7 @@ export function App() {
   useLandOnHash();
   return (
     <>
-      <a className="skip-link" href="#main">
-        Skip to the lesson
-      </a>
-      <header className="page-header">
-        <h1>How an API gateway works</h1>
-        <p>Send requests and watch the gateway authenticate, rate-limit and route them.</p>
-        <nav aria-label="Lesson sections" className="toc">
-          <ol>
-            {SECTIONS.map((section) => (
-              <li key={section.id}>
-                <a href={`#${section.id}`}>{section.title}</a>
-              </li>
-            ))}
-          </ol>
-        </nav>
-      </header>
+      <PageHeader />
       <RestoreNotice />
       <main id="main" tabIndex={-1}>
         <ProgressOverview />
