@@ -180,6 +180,8 @@ interface LoadRow {
   firstLoadKb: number;
   totalKb: number;
   tbtMs: number;
+  fcpMs: number;
+  lcpMs: number;
 }
 
 /** Total blocking time over the first TBT_WINDOW_MS of a visit with the CPU throttled 4×. */
@@ -196,13 +198,18 @@ async function measureLoad(browser: Browser, run: number): Promise<LoadRow> {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
+    window.__lcp = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__lcp = e.startTime;
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
   })()`);
   await page.goto(BASE);
   await page.waitForTimeout(TBT_WINDOW_MS);
-  const { longTasks, fcp } = (await page.evaluate(`({
+  const { longTasks, fcp, lcp } = (await page.evaluate(`({
     longTasks: window.__longTasks,
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0,
-  })`)) as { longTasks: { start: number; duration: number }[]; fcp: number };
+    lcp: window.__lcp,
+  })`)) as { longTasks: { start: number; duration: number }[]; fcp: number; lcp: number };
   const tbtMs = longTasks
     .filter((t) => t.start + t.duration > fcp && t.start < TBT_WINDOW_MS)
     .reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0);
@@ -214,6 +221,8 @@ async function measureLoad(browser: Browser, run: number): Promise<LoadRow> {
     firstLoadKb: js.firstLoadGzipBytes / 1024,
     totalKb: js.totalGzipBytes / 1024,
     tbtMs,
+    fcpMs: fcp,
+    lcpMs: lcp,
   };
 }
 
@@ -345,11 +354,13 @@ async function main(): Promise<void> {
 const verdict = (met: boolean) => (met ? 'PASS' : 'MISS');
 
 function printLoad(rows: readonly LoadRow[]): void {
-  console.log('| load run | first-load JS, gzip | all JS after idle, gzip | TBT-like, CPU 4× |');
-  console.log('|---:|---:|---:|---:|');
+  console.log(
+    '| load run | first-load JS, gzip | all JS after idle, gzip | FCP, CPU 4× | LCP, CPU 4× | TBT-like, CPU 4× |',
+  );
+  console.log('|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     console.log(
-      `| ${r.run} | ${r.firstLoadKb.toFixed(1)} KB | ${r.totalKb.toFixed(1)} KB | ${r.tbtMs.toFixed(0)} ms |`,
+      `| ${r.run} | ${r.firstLoadKb.toFixed(1)} KB | ${r.totalKb.toFixed(1)} KB | ${r.fcpMs.toFixed(0)} ms | ${r.lcpMs.toFixed(0)} ms | ${r.tbtMs.toFixed(0)} ms |`,
     );
   }
   const worst = Math.max(...rows.map((r) => r.firstLoadKb));
