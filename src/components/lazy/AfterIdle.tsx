@@ -1,9 +1,10 @@
-import { Suspense, useEffect, useState, type ReactNode } from 'react';
+import { startTransition, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { whenIdle } from './whenIdle';
 
 /**
  * Renders `children` (typically a React.lazy section) once the browser is idle after load, and
- * `placeholder` until then: the first screen's script stays small, the rest follows unasked.
+ * `placeholder` until then: the first screen's script stays small, the rest follows unasked, one
+ * section per idle moment.
  */
 export function AfterIdle({
   children,
@@ -16,7 +17,8 @@ export function AfterIdle({
   useEffect(() => {
     let live = true;
     void whenIdle().then(() => {
-      if (live) setReady(true);
+      // A transition: React builds the section in slices and answers input in between.
+      if (live) startTransition(() => setReady(true));
     });
     return () => {
       live = false;
