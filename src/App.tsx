@@ -1,24 +1,39 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { CodeExample } from './components/lesson/CodeExample';
 import { Glossary } from './components/lesson/Glossary';
+import { PageHeader } from './components/lesson/PageHeader';
 import { RealWorld } from './components/lesson/RealWorld';
 import { SectionBoundary } from './components/lesson/SectionBoundary';
 import { Term } from './components/lesson/Term';
 import { useLandOnHash } from './components/lesson/useLandOnHash';
 import { WhyItMatters } from './components/lesson/WhyItMatters';
-import { ExperimentsSection } from './components/exercises/ExperimentsSection';
-import { Playground } from './components/playground/Playground';
+import { AfterIdle } from './components/lazy/AfterIdle';
 import { ProgressOverview } from './components/progress/ProgressOverview';
 import { RestoreNotice } from './components/progress/RestoreNotice';
 import { SaveNotice } from './components/progress/SaveNotice';
-import { Quiz } from './components/quiz/Quiz';
 import { TourPanel } from './components/tour/TourPanel';
-import { SECTIONS, sectionTitle, type SectionId } from './content/lesson';
+import { sectionTitle, type SectionId } from './content/lesson';
 import './styles/lesson.css';
+// The page's two-column and docked layout must hold before the playground's chunk arrives.
+import './components/playground/playground.css';
 
+// Below the first screen: each is a chunk of its own, loaded once the browser is idle.
 const ChallengeSection = lazy(() =>
   import('./components/challenge/ChallengeSection').then((m) => ({ default: m.ChallengeSection })),
 );
+const ExperimentsSection = lazy(() =>
+  import('./components/exercises/ExperimentsSection').then((m) => ({
+    default: m.ExperimentsSection,
+  })),
+);
+const Playground = lazy(() =>
+  import('./components/playground/Playground').then((m) => ({ default: m.Playground })),
+);
+const Quiz = lazy(() => import('./components/quiz/Quiz').then((m) => ({ default: m.Quiz })));
+
+function Loading({ what }: { what: string }) {
+  return <p role="status">Loading the {what}…</p>;
+}
 
 function LessonSection({ id, children }: { id: SectionId; children: ReactNode }) {
   return (
@@ -39,26 +54,8 @@ export function App() {
   useLandOnHash();
   return (
     <div className="page-layout">
-      <a className="skip-link" href="#main">
-        Skip to the lesson
-      </a>
-      <a className="skip-link" href="#playground-title">
-        Skip to the playground
-      </a>
       <div className="lesson-column">
-        <header className="page-header">
-          <h1>How an API gateway works</h1>
-          <p>Send requests and watch the gateway authenticate, rate-limit and route them.</p>
-          <nav aria-label="Lesson sections" className="toc">
-            <ol>
-              {SECTIONS.map((section) => (
-                <li key={section.id}>
-                  <a href={`#${section.id}`}>{section.title}</a>
-                </li>
-              ))}
-            </ol>
-          </nav>
-        </header>
+        <PageHeader />
         <RestoreNotice />
         <SaveNotice />
         <main id="main" tabIndex={-1}>
@@ -86,16 +83,20 @@ export function App() {
             <CodeExample />
           </LessonSection>
           <LessonSection id="experiments">
-            <ExperimentsSection />
+            <AfterIdle placeholder={<Loading what="experiments" />}>
+              <ExperimentsSection />
+            </AfterIdle>
           </LessonSection>
           <LessonSection id="quiz">
-            <Quiz />
+            <AfterIdle placeholder={<Loading what="quiz" />}>
+              <Quiz />
+            </AfterIdle>
           </LessonSection>
           <div id="challenge" className="lesson-section">
             <SectionBoundary title={sectionTitle('challenge')}>
-              <Suspense fallback={<p role="status">Loading the coding challenge…</p>}>
+              <AfterIdle placeholder={<Loading what="coding challenge" />}>
                 <ChallengeSection />
-              </Suspense>
+              </AfterIdle>
             </SectionBoundary>
           </div>
           <LessonSection id="real-world">
@@ -104,7 +105,16 @@ export function App() {
         </main>
       </div>
       <SectionBoundary title="Playground">
-        <Playground />
+        {/* The dock's own box holds the place while the playground loads, so nothing moves. */}
+        <AfterIdle
+          placeholder={
+            <aside className="playground-dock">
+              <Loading what="playground" />
+            </aside>
+          }
+        >
+          <Playground />
+        </AfterIdle>
       </SectionBoundary>
     </div>
   );

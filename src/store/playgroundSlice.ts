@@ -13,6 +13,7 @@ import {
 import { INITIAL_ROUTES, INITIAL_SETTINGS } from '../content/services';
 import type { AppState } from './index';
 import { freshEngine } from './rewind';
+import { appendTraces, NO_OLDER_TRACES } from './traceWindow';
 
 export const PLAYGROUND_SEED = 2024;
 
@@ -122,10 +123,14 @@ export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSli
   },
 
   advanceClock: (toMs) => {
-    const { simulation, traces, clockMs, preparing } = get();
+    const { simulation, traces, olderTraces, clockMs, preparing } = get();
     if (toMs < clockMs || preparing) return;
     const fresh = simulation.advanceTo(toMs);
-    set(fresh.length > 0 ? { clockMs: toMs, traces: [...traces, ...fresh] } : { clockMs: toMs });
+    set(
+      fresh.length > 0
+        ? { clockMs: toMs, ...appendTraces(traces, olderTraces, fresh, toMs) }
+        : { clockMs: toMs },
+    );
   },
 
   applySettings: (partial) => {
@@ -204,6 +209,7 @@ export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSli
     set({
       ...freshEngine({ settings, routes, seed: PLAYGROUND_SEED }),
       traces: [],
+      olderTraces: NO_OLDER_TRACES,
       clockMs: 0,
     });
     get().restartHistory();

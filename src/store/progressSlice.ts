@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { GatewaySettings, Route, Simulation } from '../engine';
 import { EXPERIMENTS } from '../content/experiments';
 import type { AppState } from './index';
+import { decidedCount } from './traceWindow';
 
 export type ExperimentStatus = 'not-started' | 'in-progress' | 'done';
 
@@ -16,6 +17,7 @@ export interface QuizAnswer {
 /** Where an experiment starts looking in the log: traces of that simulation from `count` on. */
 export interface ExperimentBaseline {
   readonly simulation: Simulation;
+  /** Requests decided before it started, summarised ones included. */
   readonly count: number;
 }
 
@@ -87,12 +89,15 @@ export const createProgressSlice: StateCreator<AppState, [], [], ProgressSlice> 
   setLookupDraft: (source) => set({ lookupDraft: source }),
   setRouteLookupStatus: (status) => set({ routeLookup: status }),
   restartExperiment: (id) => {
-    const { simulation, traces, experimentBaselines, experiments, experimentFeedback } = get();
+    const { simulation, experimentBaselines, experiments, experimentFeedback } = get();
     const feedback = Object.fromEntries(
       Object.entries(experimentFeedback).filter(([experimentId]) => experimentId !== id),
     );
     set({
-      experimentBaselines: { ...experimentBaselines, [id]: { simulation, count: traces.length } },
+      experimentBaselines: {
+        ...experimentBaselines,
+        [id]: { simulation, count: decidedCount(get()) },
+      },
       experiments: { ...experiments, [id]: 'not-started' },
       experimentFeedback: feedback,
     });
@@ -102,8 +107,8 @@ export const createProgressSlice: StateCreator<AppState, [], [], ProgressSlice> 
     set((state) => ({ quizAnswers: { ...state.quizAnswers, [questionId]: answer } })),
   clearQuiz: () => set({ quizAnswers: {} }),
   resetProgress: () => {
-    const { simulation, traces } = get();
-    const baseline = { simulation, count: traces.length };
+    const { simulation } = get();
+    const baseline = { simulation, count: decidedCount(get()) };
     set({
       experiments: {},
       quizAnswers: {},
@@ -125,7 +130,9 @@ export function tracesSince<T>(
   traces: readonly T[],
   simulation: Simulation,
   baseline: ExperimentBaseline | undefined,
+  /** Requests summarised before `traces[0]`: the baseline counts them too. */
+  olderCount = 0,
 ): readonly T[] {
   if (baseline === undefined || baseline.simulation !== simulation) return traces;
-  return traces.slice(baseline.count);
+  return traces.slice(Math.max(0, baseline.count - olderCount));
 }

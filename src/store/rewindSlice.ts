@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { INITIAL_ROUTES, INITIAL_SETTINGS } from '../content/services';
 import type { AppState } from './index';
+import { appendTraces, NO_OLDER_TRACES } from './traceWindow';
 import {
   actionsUpTo,
   emptyHistory,
@@ -56,6 +57,12 @@ export function rewindOffReason(state: AppState): string | null {
   return null;
 }
 
+/** The playground rebuilt at `atMs`, its traces windowed as live play keeps them (traceWindow.ts). */
+function rebuiltState(history: History, atMs: number) {
+  const rebuilt = rebuildAt(history, atMs);
+  return { ...rebuilt, ...appendTraces([], NO_OLDER_TRACES, rebuilt.traces, rebuilt.clockMs) };
+}
+
 export const createRewindSlice: StateCreator<AppState, [], [], RewindSlice> = (set, get, api) => {
   // Playing on from a rewound moment replays the recorded future: when the clock passes the next
   // recorded action, the playground is rebuilt with it, at its own time.
@@ -65,7 +72,7 @@ export const createRewindSlice: StateCreator<AppState, [], [], RewindSlice> = (s
     if (history.stoppedBecause !== null) return;
     const next = history.actions[actionsUpTo(history, previous.clockMs)];
     if (next !== undefined && next.atMs <= state.clockMs) {
-      set({ ...rebuildAt(history, state.clockMs) });
+      set({ ...rebuiltState(history, state.clockMs) });
     }
   });
 
@@ -107,7 +114,7 @@ export const createRewindSlice: StateCreator<AppState, [], [], RewindSlice> = (s
       }
       // Back is a rebuild from the start, which needs the whole recording.
       if (rewindOffReason(state) !== null) return;
-      set({ playing: false, viewMs: null, horizonMs, ...rebuildAt(state.history, target) });
+      set({ playing: false, viewMs: null, horizonMs, ...rebuiltState(state.history, target) });
     },
 
     stepBack: () => {
@@ -117,7 +124,7 @@ export const createRewindSlice: StateCreator<AppState, [], [], RewindSlice> = (s
     },
 
     loadRecording: (history, atMs) => {
-      const rebuilt = rebuildAt(history, atMs);
+      const rebuilt = rebuiltState(history, atMs);
       const lastActionMs = history.actions.at(-1)?.atMs ?? 0;
       set({
         ...rebuilt,
@@ -139,7 +146,7 @@ export const createRewindSlice: StateCreator<AppState, [], [], RewindSlice> = (s
         horizonMs: state.clockMs,
         playing: false,
         viewMs: null,
-        ...rebuildAt(history, state.clockMs),
+        ...rebuiltState(history, state.clockMs),
       });
     },
   };

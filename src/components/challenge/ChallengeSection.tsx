@@ -1,7 +1,8 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, useCallback, useEffect, useRef, useState } from 'react';
 import { challengeContent, type ChallengeId } from '../../content/challenges';
 import { useAppStore } from '../../store';
 import { progressOf } from '../../store/challengeSlice';
+import { WhenNear } from '../lazy/WhenNear';
 import { ChallengePicker } from './ChallengePicker';
 import { ChallengeStatement } from './ChallengeStatement';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -11,7 +12,7 @@ import { RunStatus } from './RunStatus';
 import { gradeDraft } from './challengeActions';
 import './challenge.css';
 
-// CodeMirror is a chunk of its own, fetched when this section renders.
+// CodeMirror is a chunk of its own, fetched when the editor nears the viewport or gets focus.
 const CodeEditor = lazy(() => import('./CodeEditor').then((m) => ({ default: m.CodeEditor })));
 
 const SAVE_DELAY_MS = 400;
@@ -103,16 +104,31 @@ export function ChallengeSection() {
         Press Ctrl+Enter (⌘+Enter on a Mac) in the editor to run. Tab moves focus out of the editor;
         your code is saved in this browser as you type.
       </p>
-      <Suspense fallback={<p role="status">Loading the editor…</p>}>
-        <CodeEditor
-          key={editorKey}
-          initialDoc={initialDoc}
-          label={content.editorLabel}
-          describedBy="challenge-editor-help"
-          onChange={save}
-          onRun={run}
-        />
-      </Suspense>
+      <WhenNear
+        placeholder={
+          // The code as plain text, the editor's size: nothing moves when the editor arrives, and
+          // Tab reaches it (focus loads the editor and moves into it).
+          <pre
+            className="challenge-editor challenge-editor--placeholder"
+            tabIndex={0}
+            aria-label={`${content.editorLabel} (the editor is loading)`}
+          >
+            {initialDoc}
+          </pre>
+        }
+      >
+        {(focused) => (
+          <CodeEditor
+            key={editorKey}
+            initialDoc={initialDoc}
+            label={content.editorLabel}
+            describedBy="challenge-editor-help"
+            onChange={save}
+            onRun={run}
+            autoFocus={focused}
+          />
+        )}
+      </WhenNear>
       <div className="challenge-toolbar">
         <button
           type="button"

@@ -23,6 +23,7 @@ export function useExperimentCheck(experiment: Experiment): {
 } {
   const traces = useShownTraces((s) => s.traces);
   const simulation = useShownTraces((s) => s.simulation);
+  const olderCount = useShownTraces((s) => s.olderTraces.count);
   const baseline = useAppStore((s) => s.experimentBaselines[experiment.id]);
   const prediction = useAppStore((s) => s.burstPrediction);
   const status = useAppStore((s) => s.experiments[experiment.id]) ?? 'not-started';
@@ -33,11 +34,11 @@ export function useExperimentCheck(experiment: Experiment): {
   const result = useMemo(
     () =>
       experiment.check({
-        traces: tracesSince(traces, simulation, baseline),
+        traces: tracesSince(traces, simulation, baseline, olderCount),
         prediction,
         learnerLookupProblem,
       }),
-    [experiment, traces, simulation, baseline, prediction],
+    [experiment, traces, simulation, baseline, prediction, olderCount],
   );
 
   useEffect(() => {

@@ -30,6 +30,7 @@ const NONE = new Float64Array(0);
 export const GatewayNode = memo(function GatewayNode({ data }: NodeProps<GatewayNodeType>) {
   const { orientation, size, width, height, stageTop, stageHeight } = data;
   const traces = useShownTraces((s) => s.traces);
+  const older = useShownTraces((s) => s.olderTraces);
   const settings = useAppStore((s) => s.settings);
   const routes = useAppStore((s) => s.routes);
   const highlighted = useAppStore((s) => s.highlight === GATEWAY_NODE_ID);
@@ -46,7 +47,10 @@ export const GatewayNode = memo(function GatewayNode({ data }: NodeProps<Gateway
       [times],
     ),
   );
-  const counts = shownCounts.split(' ').map(Number);
+  // Summarised requests are long decided: they count at once.
+  const counts = shownCounts
+    .split(' ')
+    .map((n, i) => Number(n) + (older.byStatus[STATUSES[i] ?? 0] ?? 0));
   const algorithm =
     ALGORITHMS.find((a) => a.name === settings.algorithm)?.label ?? settings.algorithm;
   const details: Record<StageName, string> = {

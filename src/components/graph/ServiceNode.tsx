@@ -10,7 +10,10 @@ export const ServiceNode = memo(function ServiceNode({ data, id }: NodeProps<Ser
   // Sorted once per change of the traces; each frame is then a binary search on the clock.
   const traces = useShownTraces((s) => s.traces);
   const times = useMemo(() => servedTimes(traces, service.id), [traces, service.id]);
-  const served = useAppStore(useCallback((s: AppState) => countUpTo(times, s.clockMs), [times]));
+  // Summarised requests are all back, so all of them were served before the clock.
+  const servedBefore = useShownTraces((s) => s.olderTraces.servedByService[service.id] ?? 0);
+  const served =
+    servedBefore + useAppStore(useCallback((s: AppState) => countUpTo(times, s.clockMs), [times]));
   const routed = useAppStore((s) => s.routes.some((r) => r.serviceUrl === service.url));
   const highlighted = useAppStore((s) => s.highlight === id);
   return (

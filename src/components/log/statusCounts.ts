@@ -28,6 +28,13 @@ export function countByStatus(
   return counts;
 }
 
+/** Counts of two sets of requests together (the summarised older ones and the window). */
+export function addCounts(a: StatusCounts, b: StatusCounts): StatusCounts {
+  const sum: Record<HttpStatus, number> = { ...a };
+  for (const [status, n] of Object.entries(b)) sum[Number(status)] = (sum[Number(status)] ?? 0) + n;
+  return sum;
+}
+
 /** A screen-reader summary such as "6 responses: 5 × 200, 1 × 429". */
 export function summarise(counts: StatusCounts): string {
   const total = STATUSES.reduce((sum, s) => sum + (counts[s] ?? 0), 0);
