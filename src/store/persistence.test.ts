@@ -66,6 +66,13 @@ const v2State = {
 };
 
 describe('saved progress', () => {
+  it('keeps a version 2 answer to a question renamed in version 3', () => {
+    const answer = { choice: ['401'], correct: true };
+    const v2 = { ...v2State, quizAnswers: { 'predict-keyless-after-burst': answer } };
+    const { store } = storeFrom(JSON.stringify({ state: v2, version: 2 }));
+    expect(store.getState().quizAnswers).toEqual({ 'predict-keyless-after-quota': answer });
+  });
+
   it('restores a valid saved state without a notice', () => {
     const { store } = storeFrom(JSON.stringify({ state: goodState, version: STORAGE_VERSION }));
     const state = store.getState();

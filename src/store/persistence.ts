@@ -107,6 +107,18 @@ export function savedPart(state: AppState): SavedState {
   };
 }
 
+/** Generated questions renamed in version 3 (they now say "has used its whole quota"). */
+const RENAMED_QUESTIONS: Readonly<Record<string, string>> = {
+  'predict-keyless-after-burst': 'predict-keyless-after-quota',
+  'predict-unknown-path': 'predict-unknown-path-after-quota',
+};
+
+function renamedQuestions(answers: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(answers).map(([id, answer]) => [RENAMED_QUESTIONS[id] ?? id, answer]),
+  );
+}
+
 /**
  * Saves of versions 1 and 2 → 3: quiz answers default to none (1), the single challenge's draft and
  * pass move under the sliding window, kept as they were, and what ADDED_IN_3 lists starts empty.
@@ -120,6 +132,9 @@ export function upgradeSaved(state: unknown, version: number): unknown {
     quizAnswers: {},
     ...ADDED_IN_3,
     ...rest,
+    ...(isRecord(rest['quizAnswers'])
+      ? { quizAnswers: renamedQuestions(rest['quizAnswers']) }
+      : {}),
     challengeProgress: hadProgress
       ? {
           [FIRST_CHALLENGE_ID]: { draft: challengeDraft ?? null, passed: challengePassed ?? false },
