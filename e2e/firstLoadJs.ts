@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { IDLE_LOAD_MARK } from '../src/components/lazy/whenIdle';
 
@@ -19,28 +20,26 @@ export interface JsFetched {
 }
 
 /**
- * Measures, inside the page, every script it has fetched: each body is fetched again (from the
- * HTTP cache) and gzip-compressed with the browser's own CompressionStream, so the figure does not
+ * Lists, inside the page, every script it has fetched, then fetches each again from the test (the
+ * page's Content-Security-Policy forbids it to fetch) and gzips it with Node, so the figure does not
  * depend on whether the preview server compresses. A file counts as first load when its request
  * started before the app's idle mark.
  */
 export async function jsFetched(page: Page): Promise<JsFetched> {
   // A string, not a function: tsx (the benchmarks) would wrap a function in a helper the page lacks.
-  const files = (await page.evaluate(`(async () => {
+  const entries = (await page.evaluate(`(() => {
     const mark = performance.getEntriesByName(${JSON.stringify(IDLE_LOAD_MARK)})[0];
     const idleAt = mark === undefined ? Infinity : mark.startTime;
-    const entries = performance
+    return performance
       .getEntriesByType('resource')
-      .filter((e) => new URL(e.name).pathname.endsWith('.js'));
-    const out = [];
-    for (const entry of entries) {
-      const body = (await fetch(entry.name)).body;
-      const gzip = body.pipeThrough(new CompressionStream('gzip'));
-      const bytes = (await new Response(gzip).arrayBuffer()).byteLength;
-      out.push({ url: entry.name, gzipBytes: bytes, firstLoad: entry.startTime < idleAt });
-    }
-    return out;
-  })()`)) as JsFile[];
+      .filter((e) => new URL(e.name).pathname.endsWith('.js'))
+      .map((e) => ({ url: e.name, firstLoad: e.startTime < idleAt }));
+  })()`)) as { url: string; firstLoad: boolean }[];
+  const files: JsFile[] = [];
+  for (const entry of entries) {
+    const body = await (await page.request.get(entry.url)).body();
+    files.push({ ...entry, gzipBytes: gzipSync(body).byteLength });
+  }
   const sum = (list: readonly JsFile[]) => list.reduce((total, f) => total + f.gzipBytes, 0);
   return {
     files,
