@@ -22,8 +22,11 @@ export interface LimitUse {
 }
 
 export interface ModelLocation extends NginxLocation {
-  /** `proxy_pass http://upstream;` (no URI part: the request is passed on as the client sent it). */
-  readonly upstream?: string;
+  /**
+   * `proxy_pass http://upstream;` (no URI part: the request is passed on as the client sent it).
+   * Several names: an upstream with several servers, any of which may answer.
+   */
+  readonly upstream?: string | readonly string[];
   /** `return N;`: answered in the rewrite phase, before limit_req could run. */
   readonly returns?: number;
   readonly limit?: LimitUse;
@@ -43,8 +46,8 @@ type LimitOutcome = 'PASSED' | 'DELAYED' | 'REJECTED';
 /** What nginx should have done with one request. */
 interface Expectation {
   readonly status: number;
-  /** For a proxied 200: the upstream's answer, `NAME TARGET`. */
-  readonly body?: string;
+  /** For a proxied 200: the upstream's answer, `NAME TARGET`, from any of these. */
+  readonly bodies?: readonly string[];
   /** For a 301: where to. */
   readonly redirectTo?: string;
   /** `$uri` after normalisation (absent for a 400, where nginx has none). */
@@ -178,10 +181,13 @@ export function compareWithModel(
         else if (limitReq === 'REJECTED')
           expected = { status: model.limitStatus, uri: uri.path, limitReq };
         else {
-          const body = `${location.upstream ?? '?'} ${request.target}`;
+          const names = location.upstream ?? '?';
+          const bodies = (typeof names === 'string' ? [names] : names).map(
+            (name) => `${name} ${request.target}`,
+          );
           expected = {
             status: 200,
-            body,
+            bodies,
             uri: uri.path,
             limitReq,
             ...(delayMs > 0 ? { delayMs } : {}),
@@ -201,8 +207,8 @@ function differences(expected: Expectation, { response, log }: TraceResult): str
   if (response.status !== expected.status || log.status !== expected.status) {
     wrong.push(`status ${response.status} (logged ${log.status}), model ${expected.status}`);
   }
-  if (expected.body !== undefined && response.body !== expected.body) {
-    wrong.push(`body "${response.body}", model "${expected.body}"`);
+  if (expected.bodies !== undefined && !expected.bodies.includes(response.body)) {
+    wrong.push(`body "${response.body}", model "${expected.bodies.join('" or "')}"`);
   }
   if (expected.redirectTo !== undefined) {
     const to = response.location === null ? null : new URL(response.location, 'http://x');

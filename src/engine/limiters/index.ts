@@ -1,6 +1,6 @@
 import { SettingError } from '../errors';
 import { FixedWindowLimiter } from './fixedWindow';
-import { LeakyBucketLimiter } from './leakyBucket';
+import { LeakyBucketLimiter, type LeakyBucketOptions } from './leakyBucket';
 import { SlidingWindowCounterLimiter } from './slidingWindowCounter';
 import { SlidingWindowLimiter, slidingLogSnapshot } from './slidingWindowLog';
 import { TokenBucketLimiter } from './tokenBucket';
@@ -40,6 +40,19 @@ export function isAlgorithmName(value: string): value is AlgorithmName {
   return ALGORITHMS.some((a) => a.name === value);
 }
 
+/**
+ * The leaky bucket's `burst` and `nodelay` with the defaults filled in: `maxRequests` may pass at
+ * once (burst `maxRequests − 1`), and queued requests are not delayed.
+ */
+export function leakyBucketOptions(
+  spec: Pick<LimiterSpec, 'maxRequests' | 'burst' | 'nodelay'>,
+): LeakyBucketOptions {
+  return {
+    burst: spec.burst ?? Math.max(0, Math.floor(spec.maxRequests) - 1),
+    nodelay: spec.nodelay ?? true,
+  };
+}
+
 /** Builds the limiter a spec describes; throws a SettingError for unusable settings. */
 export function createLimiter(spec: LimiterSpec): RateLimitAlgorithm {
   switch (spec.algorithm) {
@@ -52,10 +65,7 @@ export function createLimiter(spec: LimiterSpec): RateLimitAlgorithm {
     case 'token-bucket':
       return new TokenBucketLimiter(spec.maxRequests, spec.windowMs);
     case 'leaky-bucket':
-      return new LeakyBucketLimiter(spec.maxRequests, spec.windowMs, {
-        burst: spec.burst ?? Math.max(0, Math.floor(spec.maxRequests) - 1),
-        nodelay: spec.nodelay ?? true,
-      });
+      return new LeakyBucketLimiter(spec.maxRequests, spec.windowMs, leakyBucketOptions(spec));
     default:
       throw new SettingError('algorithm', `unknown algorithm "${String(spec.algorithm)}"`);
   }
