@@ -3,14 +3,15 @@ import { expect } from 'vitest';
 import type { Agreement } from './model';
 
 /**
- * Every request agreed or was excluded near a slot edge. Exclusion is for the odd request on an
- * edge; a model that dodged by excluding fails here. With 100 ms slots, 4 ms of every 100 lie
- * within 2 ms of an edge, for refusing and for delaying each.
+ * Every request agreed or was excluded near a slot edge. Exclusion is for requests on an edge; a
+ * model that dodged by excluding fails here. With 100 ms slots, 10 ms of every 100 lie within 5 ms
+ * of an edge, for refusing and for delaying each, and a steady trace can sit near the edges for a
+ * while: up to 30% may be excluded.
  */
 export function expectAgreement(agreement: Agreement): void {
   expect(agreement.disagreements).toEqual([]);
   expect(agreement.agreed + agreement.excludedNearEdge).toBe(agreement.requests);
-  expect(agreement.excludedNearEdge).toBeLessThanOrEqual(Math.ceil(agreement.requests * 0.2));
+  expect(agreement.excludedNearEdge).toBeLessThanOrEqual(Math.ceil(agreement.requests * 0.3));
 }
 
 export interface AgreementRow {
