@@ -1,5 +1,16 @@
 import { expect, test } from '@playwright/test';
+import {
+  CAPPED_AT_TEN,
+  HOSTILE_SOURCES,
+  SIXTEEN_SLOT_RING,
+} from '../src/challenge/hostileSources.fixture';
+import {
+  WRONG_ROUTERS,
+  WRONG_TOKEN_BUCKETS,
+} from '../src/challenge/definitions/newChallenges.fixture';
 import { MODEL_SOLUTION } from '../src/content/challenge/modelSolution';
+import { PREFIX_ROUTER_CONTENT } from '../src/content/challenges/prefixRouter';
+import { TOKEN_BUCKET_CONTENT } from '../src/content/challenges/tokenBucket';
 import { ChallengePage } from './pages/challenge';
 import { PlaygroundPage } from './pages/playground';
 
@@ -48,10 +59,10 @@ test.describe('coding challenge', () => {
   test('a correct solution passes every test', async ({ page }) => {
     await challenge.replaceCode(MODEL_SOLUTION);
     await challenge.runWithShortcut();
-    await expect(challenge.summary).toContainText('All 10 tests passed', { timeout: 15_000 });
+    await expect(challenge.summary).toContainText('All 12 tests passed', { timeout: 15_000 });
     // The time is reported, not judged here (a busy machine would make that flaky): bench it.
     await expect(challenge.summary).toContainText(/ran in \d+ ms/);
-    expect(await challenge.results.getByRole('listitem').count()).toBe(10);
+    expect(await challenge.results.getByRole('listitem').count()).toBe(12);
     await expect(page.getByText('Failed', { exact: true })).toHaveCount(0);
   });
 
@@ -63,14 +74,80 @@ test.describe('coding challenge', () => {
     await expect(random).toContainText('Failed');
     await expect(random).toContainText(/Smallest failing sequence \(\d+ calls/);
     await expect(random.getByRole('table')).toContainText('← differs');
-    // Replaying applies the case's limit; the playground's settings form shows it, not the old one.
+    // Replaying runs the learner's limiter with the case's limit; the learner's settings stay.
     const caseText = (await random.textContent()) ?? '';
     const [, max, windowMs] = /maxRequests (\d+), windowMs (\d+)/.exec(caseText) ?? [];
     expect(max).toBeDefined();
-    await random.getByRole('button', { name: 'Replay on the graph' }).click();
     const settings = page.locator('form.limiter-settings');
-    await expect(settings.getByLabel('Max requests per window')).toHaveValue(max ?? '');
-    await expect(settings.getByLabel('Window (ms)')).toHaveValue(windowMs ?? '');
+    const maxField = settings.getByLabel('Max requests per window');
+    const windowField = settings.getByLabel('Window (ms)');
+    const before = [await maxField.inputValue(), await windowField.inputValue()];
+    // A question generated from the settings, answered before the replay, keeps its point.
+    const generated = page.locator('[data-question^="predict-fourth"]');
+    await generated.getByLabel('200 OK (forwarded to a service)', { exact: true }).check();
+    await generated.getByRole('button', { name: /Check/ }).click();
+    const progress = page.getByTestId('progress-quiz');
+    await expect(progress).toContainText('Quiz: 1 of');
+    const quizBefore = await progress.textContent();
+    await random.getByRole('button', { name: 'Replay on the graph' }).click();
+    await expect(random.getByRole('status')).toContainText('your settings are unchanged');
+    await expect(page.locator('.stage-box').filter({ hasText: 'your RateLimiter' })).toContainText(
+      `${max} per ${Number(windowMs) / 1000} s`,
+    );
+    expect([await maxField.inputValue(), await windowField.inputValue()]).toEqual(before);
+    await page.getByRole('button', { name: 'Switch back to the built-in limiter' }).click();
+    expect([await maxField.inputValue(), await windowField.inputValue()]).toEqual(before);
+    await expect(progress).toHaveText(quizBefore ?? '');
+  });
+
+  for (const name of [
+    'Array.prototype.map and some answer for the reference',
+    'the harness built-ins are replaced',
+  ]) {
+    test(`a solution that hijacks built-ins fails: ${name}`, async () => {
+      await challenge.replaceCode(HOSTILE_SOURCES[name] as string);
+      await challenge.run();
+      await expect(challenge.summary).toContainText('failed', { timeout: 15_000 });
+      await expect(challenge.summary).not.toContainText('Passed');
+      await expect(challenge.result('basic limit')).toContainText('Failed');
+    });
+  }
+
+  for (const [name, source] of [
+    ['a fixed 16-slot ring', SIXTEEN_SLOT_RING],
+    ['Math.min(maxRequests, 10)', CAPPED_AT_TEN],
+  ] as const) {
+    test(`a capped solution fails on large limits: ${name}`, async () => {
+      await challenge.replaceCode(source);
+      await challenge.run();
+      await expect(challenge.summary).toContainText('failed', { timeout: 15_000 });
+      await expect(challenge.result('a limit in the hundreds (500)')).toContainText('Failed');
+      await expect(challenge.result(/randomized comparison/)).toContainText(
+        /Smallest failing sequence \(\d+ calls, maxRequests (1[1-9]|[2-9]\d)/,
+      );
+    });
+  }
+
+  test('250 console lines of 1 MB do not block the page and show as truncated', async ({
+    page,
+  }) => {
+    await challenge.replaceCode(
+      MODEL_SOLUTION.replace(
+        'allowRequest(clientId: string, timestamp: number): boolean {',
+        'allowRequest(clientId: string, timestamp: number): boolean {\n    if (timestamp < 250) console.log("x".repeat(1_000_000));',
+      ),
+    );
+    await challenge.run();
+    await expect(challenge.summary).toContainText('All 12 tests passed', { timeout: 15_000 });
+    const logs = challenge.section.locator('details.challenge-logs');
+    await expect(logs.locator('summary')).toContainText('truncated');
+    await logs.locator('summary').click();
+    await expect(logs.locator('pre')).toContainText('characters, cut');
+    await expect(logs.locator('pre')).toContainText('more console lines not shown');
+    // The page holds tens of kilobytes of output, not 250 MB, and still answers clicks.
+    expect(((await logs.locator('pre').textContent()) ?? '').length).toBeLessThan(100_000);
+    await challenge.resetButton.click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
   });
 
   test('an infinite loop is stopped and the page answers clicks meanwhile', async ({ page }) => {
@@ -83,7 +160,7 @@ test.describe('coding challenge', () => {
     await expect(dialog).toBeVisible();
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(challenge.runButton).toHaveText('Running…');
-    await expect(challenge.error).toContainText('Stopped after 2 s', { timeout: 10_000 });
+    await expect(challenge.error).toContainText('Stopped after 5 s', { timeout: 15_000 });
     await expect(challenge.error).toContainText('infinite loop');
   });
 
@@ -134,4 +211,36 @@ test.describe('coding challenge', () => {
     await expect(playground.count(200)).toHaveText('11');
     await expect(playground.count(429)).toHaveText('1');
   });
+
+  for (const [content, wrong] of [
+    [TOKEN_BUCKET_CONTENT, WRONG_TOKEN_BUCKETS['refused requests take a token']],
+    [PREFIX_ROUTER_CONTENT, WRONG_ROUTERS['no segment boundary']],
+  ] as const) {
+    test(`${content.title}: the model answer passes, a wrong one fails, progress is kept`, async ({
+      page,
+    }) => {
+      const editor = await challenge.pick(content.title, content.editorLabel);
+      await expect(challenge.section).toContainText(content.task.slice(0, 40).replaceAll('`', ''));
+      await challenge.replaceCode(content.modelSolution, editor);
+      await challenge.run();
+      await expect(challenge.summary).toContainText(/All \d+ tests passed/, { timeout: 15_000 });
+      await expect(page.getByTestId('progress-challenge')).toHaveText('Challenges: 1 of 3 passed');
+
+      await challenge.replaceCode(wrong as string, editor);
+      await challenge.run();
+      await expect(challenge.summary).toContainText('failed', { timeout: 15_000 });
+      await expect(challenge.result(/randomized comparison/)).toContainText(
+        /Smallest failing sequence/,
+      );
+
+      // The other challenges keep their own code; this one comes back after a reload.
+      await challenge.pick('Sliding window log', 'Your RateLimiter code');
+      await expect(challenge.editor).toContainText('Write a sliding-window rate limiter');
+      await page.waitForTimeout(600); // drafts are saved 400 ms after typing stops
+      await page.reload();
+      const again = await challenge.pick(content.title, content.editorLabel);
+      await expect(again).toContainText((wrong as string).split('\n')[1]?.trim() ?? '');
+      await expect(page.getByTestId('progress-challenge')).toHaveText('Challenges: 1 of 3 passed');
+    });
+  }
 });

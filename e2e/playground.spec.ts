@@ -162,15 +162,15 @@ test.describe('playback', () => {
 
 test('the tour follows a real request, then the refusals, start to end', async ({ playground }) => {
   const page = playground.page;
-  await playground.button('Start tour').click();
+  await playground.tourStart.click();
   const tour = playground.tour;
   await expect(tour).toContainText('Step 1 of 9');
   await expect(tour.getByRole('heading', { name: 'A client sends a request' })).toBeFocused();
   await expect(playground.clientNode('Mobile app')).toHaveClass(/is-highlighted/);
   const expectations: [string, RegExp][] = [
-    ['Step 1: authentication', /200 OK/],
-    ['Step 2: rate limiting', /rate-limit: 4 of 5 left/],
-    ['Step 3: routing', /router: \/api\/users → user-service/],
+    ['First check: authentication', /Request #1 · auth: /],
+    ['Second check: rate limiting', /rate-limit: 4 of 5 left/],
+    ['Third check: routing', /router: \/api\/users → user-service/],
     ['The service does the work', /200 OK/],
     ['The response comes back through the gateway', /200 OK/],
     ['Refused at the door: 401', /401 Unauthorized/],
@@ -191,11 +191,11 @@ test('the tour follows a real request, then the refusals, start to end', async (
   await expect(playground.rows(429)).toHaveCount(1);
   await expect(playground.rows(404)).toHaveCount(1);
   // Restartable, and Esc leaves it.
-  await playground.button('Start tour').click();
+  await playground.tourStart.click();
   await expect(tour).toContainText('Step 1 of 9');
   await page.keyboard.press('Escape');
   await expect(tour).toHaveCount(0);
-  await expect(playground.button('Start tour')).toBeFocused();
+  await expect(playground.tourStart).toBeFocused();
 });
 
 test('with reduced motion, outcomes appear at once and the clock does not run', async ({

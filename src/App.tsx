@@ -1,21 +1,39 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { CodeExample } from './components/lesson/CodeExample';
 import { Glossary } from './components/lesson/Glossary';
+import { PageHeader } from './components/lesson/PageHeader';
 import { RealWorld } from './components/lesson/RealWorld';
+import { SectionBoundary } from './components/lesson/SectionBoundary';
 import { Term } from './components/lesson/Term';
 import { useLandOnHash } from './components/lesson/useLandOnHash';
 import { WhyItMatters } from './components/lesson/WhyItMatters';
-import { ExperimentsSection } from './components/exercises/ExperimentsSection';
-import { Playground } from './components/playground/Playground';
+import { AfterIdle } from './components/lazy/AfterIdle';
 import { ProgressOverview } from './components/progress/ProgressOverview';
 import { RestoreNotice } from './components/progress/RestoreNotice';
-import { Quiz } from './components/quiz/Quiz';
-import { SECTIONS, sectionTitle, type SectionId } from './content/lesson';
+import { SaveNotice } from './components/progress/SaveNotice';
+import { TourPanel } from './components/tour/TourPanel';
+import { sectionTitle, type SectionId } from './content/lesson';
 import './styles/lesson.css';
+// The page's two-column and docked layout must hold before the playground's chunk arrives.
+import './components/playground/playground.css';
 
+// Below the first screen: each is a chunk of its own, loaded once the browser is idle.
 const ChallengeSection = lazy(() =>
   import('./components/challenge/ChallengeSection').then((m) => ({ default: m.ChallengeSection })),
 );
+const ExperimentsSection = lazy(() =>
+  import('./components/exercises/ExperimentsSection').then((m) => ({
+    default: m.ExperimentsSection,
+  })),
+);
+const Playground = lazy(() =>
+  import('./components/playground/Playground').then((m) => ({ default: m.Playground })),
+);
+const Quiz = lazy(() => import('./components/quiz/Quiz').then((m) => ({ default: m.Quiz })));
+
+function Loading({ what }: { what: string }) {
+  return <p role="status">Loading the {what}…</p>;
+}
 
 function LessonSection({ id, children }: { id: SectionId; children: ReactNode }) {
   return (
@@ -23,70 +41,81 @@ function LessonSection({ id, children }: { id: SectionId; children: ReactNode })
       <h2 id={`${id}-title`} className="lesson-section__title">
         {sectionTitle(id)}
       </h2>
-      {children}
+      <SectionBoundary title={sectionTitle(id)}>{children}</SectionBoundary>
     </section>
   );
 }
 
-/** The page: the lesson's sections in order, with the playground as the visual model. */
+/**
+ * The page: the lesson's sections in one column, beside the playground (the visual model), which
+ * stays in view: sticky beside the lesson on wide screens, docked at the bottom on narrow ones.
+ */
 export function App() {
   useLandOnHash();
   return (
-    <>
-      <a className="skip-link" href="#main">
-        Skip to the lesson
-      </a>
-      <header className="page-header">
-        <h1>How an API gateway works</h1>
-        <p>Send requests and watch the gateway authenticate, rate-limit and route them.</p>
-        <nav aria-label="Lesson sections" className="toc">
-          <ol>
-            {SECTIONS.map((section) => (
-              <li key={section.id}>
-                <a href={`#${section.id}`}>{section.title}</a>
-              </li>
-            ))}
-          </ol>
-        </nav>
-      </header>
-      <RestoreNotice />
-      <main id="main" tabIndex={-1}>
-        <ProgressOverview />
-        <LessonSection id="why">
-          <WhyItMatters />
-        </LessonSection>
-        <LessonSection id="terms">
-          <Glossary />
-        </LessonSection>
-        {/* The playground brings its own "Visual model" heading. */}
-        <div id="model" className="lesson-section">
-          <p>
-            The whole trip at a glance: clients on the left, the <Term id="gateway">gateway</Term>{' '}
-            in the middle, <Term id="backend-service">backend services</Term> on the right. Every
-            request passes <Term id="authentication">authentication</Term>,{' '}
-            <Term id="rate-limiting">rate limiting</Term> and <Term id="route">routing</Term>, in
-            that order, before a service sees it.
-          </p>
+    <div className="page-layout">
+      <div className="lesson-column">
+        <PageHeader />
+        <RestoreNotice />
+        <SaveNotice />
+        <main id="main" tabIndex={-1}>
+          <ProgressOverview />
+          <LessonSection id="why">
+            <WhyItMatters />
+          </LessonSection>
+          <LessonSection id="terms">
+            <Glossary />
+          </LessonSection>
+          <LessonSection id="model">
+            <p>
+              The playground shows the whole trip at a glance: the clients, the{' '}
+              <Term id="gateway">gateway</Term> between them and the{' '}
+              <Term id="backend-service">backend services</Term>. Every request passes{' '}
+              <Term id="authentication">authentication</Term>,{' '}
+              <Term id="rate-limiting">rate limiting</Term> and <Term id="route">routing</Term>, in
+              that order, before a service sees it. Press <strong>Send burst</strong> in the
+              playground to send six requests from the mobile app, or follow one request step by
+              step:
+            </p>
+            <TourPanel />
+          </LessonSection>
+          <LessonSection id="code">
+            <CodeExample />
+          </LessonSection>
+          <LessonSection id="experiments">
+            <AfterIdle placeholder={<Loading what="experiments" />}>
+              <ExperimentsSection />
+            </AfterIdle>
+          </LessonSection>
+          <LessonSection id="quiz">
+            <AfterIdle placeholder={<Loading what="quiz" />}>
+              <Quiz />
+            </AfterIdle>
+          </LessonSection>
+          <div id="challenge" className="lesson-section">
+            <SectionBoundary title={sectionTitle('challenge')}>
+              <AfterIdle placeholder={<Loading what="coding challenge" />}>
+                <ChallengeSection />
+              </AfterIdle>
+            </SectionBoundary>
+          </div>
+          <LessonSection id="real-world">
+            <RealWorld />
+          </LessonSection>
+        </main>
+      </div>
+      <SectionBoundary title="Playground">
+        {/* The dock's own box holds the place while the playground loads, so nothing moves. */}
+        <AfterIdle
+          placeholder={
+            <aside className="playground-dock">
+              <Loading what="playground" />
+            </aside>
+          }
+        >
           <Playground />
-        </div>
-        <LessonSection id="code">
-          <CodeExample />
-        </LessonSection>
-        <LessonSection id="experiments">
-          <ExperimentsSection />
-        </LessonSection>
-        <LessonSection id="quiz">
-          <Quiz />
-        </LessonSection>
-        <div id="challenge" className="lesson-section">
-          <Suspense fallback={<p role="status">Loading the coding challenge…</p>}>
-            <ChallengeSection />
-          </Suspense>
-        </div>
-        <LessonSection id="real-world">
-          <RealWorld />
-        </LessonSection>
-      </main>
-    </>
+        </AfterIdle>
+      </SectionBoundary>
+    </div>
   );
 }

@@ -26,9 +26,17 @@ export class ChallengePage {
     await expect(this.editor).toBeVisible();
   }
 
+  /** Picks a challenge by its title; its editor is then named `editorLabel`. */
+  async pick(title: string, editorLabel: string): Promise<Locator> {
+    await this.section.getByRole('radio', { name: new RegExp(`^${title}`) }).check();
+    const editor = this.section.getByRole('textbox', { name: editorLabel });
+    await expect(editor).toBeVisible();
+    return editor;
+  }
+
   /** Replaces the editor's whole text, as typing would. */
-  async replaceCode(source: string): Promise<void> {
-    await this.editor.click();
+  async replaceCode(source: string, editor: Locator = this.editor): Promise<void> {
+    await editor.click();
     await this.page.keyboard.press('ControlOrMeta+a');
     await this.page.keyboard.press('Delete');
     await this.page.keyboard.insertText(source);

@@ -25,6 +25,25 @@ export class LessonPage {
     await expect(this.experiment(id).locator('[data-status="done"]')).toBeVisible();
   }
 
+  /** The line under an experiment that says what its check sees. */
+  feedback(id: string): Locator {
+    return this.experiment(id).getByTestId('experiment-feedback');
+  }
+
+  async setUpScenario(id: string): Promise<void> {
+    await this.experiment(id).getByRole('button', { name: 'Set up this scenario' }).click();
+    await expect(this.experiment(id).getByTestId('experiment-note')).toContainText('set up');
+  }
+
+  /** Shows every hint (so "Show me" appears), then plays the solution. */
+  async showMe(id: string): Promise<void> {
+    const card = this.experiment(id);
+    const next = card.getByRole('button', { name: /^Show hint/ });
+    while ((await next.count()) > 0) await next.click();
+    await card.getByRole('button', { name: 'Show me' }).click();
+    await expect(card.getByTestId('experiment-note')).toContainText('Played a solution');
+  }
+
   async predict(requestNumber: number): Promise<void> {
     await this.page
       .getByLabel('Rate limiting starts on request number')

@@ -5,7 +5,9 @@ export class PlaygroundPage {
   readonly log: Locator;
   readonly clock: Locator;
   readonly graph: Locator;
+  /** The tour sits in the lesson's "Visual model" section, beside the playground. */
   readonly tour: Locator;
+  readonly tourStart: Locator;
   /** The playground section: the page has other sections with buttons of the same names. */
   readonly root: Locator;
 
@@ -14,7 +16,8 @@ export class PlaygroundPage {
     this.log = this.root.getByRole('list', { name: 'Request log' });
     this.clock = this.root.getByTestId('clock');
     this.graph = this.root.locator('.graph-box');
-    this.tour = this.root.getByRole('region', { name: 'Tour' });
+    this.tour = page.getByRole('region', { name: 'Tour' });
+    this.tourStart = page.getByRole('button', { name: 'Start tour' });
   }
 
   button(name: string | RegExp): Locator {
@@ -65,6 +68,12 @@ export class PlaygroundPage {
 
   gatewayCount(status: number): Locator {
     return this.graph.locator(`[data-gateway-count="${status}"]`);
+  }
+
+  /** The gateway's four counters as the graph shows them, e.g. "200: 5 · 401: 0 · 404: 0 · 429: 1". */
+  async gatewayCounts(): Promise<string> {
+    const chips = await this.graph.locator('[data-gateway-count]').allTextContents();
+    return chips.join(' · ');
   }
 
   clientNode(label: string): Locator {

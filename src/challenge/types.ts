@@ -13,42 +13,12 @@ export interface LimiterCase {
 
 /** Where something went wrong in the learner's code (1-based, in the learner's editor). */
 export interface SourceProblem {
-  readonly kind: 'syntax' | 'runtime' | 'missing';
+  /** 'timeout' and 'crashed' come only from gradeSource/gradeChallenge in Node. */
+  readonly kind: 'syntax' | 'runtime' | 'missing' | 'timeout' | 'crashed';
   readonly message: string;
   readonly line?: number;
   readonly column?: number;
 }
-
-/**
- * What the learner's limiter did on one case: every decision it made, in call order, and the
- * error that stopped it, if any (then `decisions` holds the calls before the throw).
- */
-export interface CaseRun {
-  readonly decisions: boolean[];
-  readonly error: SourceProblem | null;
-}
-
-/** The smallest failing sequence the randomized comparison found, with the learner's answers. */
-export interface Counterexample {
-  readonly limiterCase: LimiterCase;
-  readonly run: CaseRun;
-}
-
-/**
- * Raw observations of the learner's code: no verdicts. The host turns them into a report with the
- * reference it holds, so nothing the learner's code sends can decide a pass.
- */
-export type Observations =
-  | { readonly ok: false; readonly problem: SourceProblem; readonly logs: readonly string[] }
-  | {
-      readonly ok: true;
-      /** One run per graded case, same order as `gradedCases()`. */
-      readonly caseRuns: readonly CaseRun[];
-      /** One run per random trace, same order as `randomTraces()`. */
-      readonly randomRuns: readonly CaseRun[];
-      readonly counterexample: Counterexample | null;
-      readonly logs: readonly string[];
-    };
 
 /** The first call where the learner's limiter and the reference disagree. */
 export interface Mismatch {

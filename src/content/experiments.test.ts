@@ -14,6 +14,7 @@ import {
   unansweredPaths,
 } from '../components/exercises/learnerLookup';
 import { INITIAL_ROUTES, INITIAL_SETTINGS } from './services';
+import { boundaryMistake, probePaths } from './lookupAnswers';
 import {
   EXACT_LOOKUP,
   EXPERIMENTS,
@@ -47,7 +48,7 @@ function check(id: ExperimentId, context: Partial<ExperimentContext>) {
   return experiment.check({
     traces: [],
     prediction: null,
-    isLearnerRoute: () => false,
+    learnerLookupProblem: () => undefined,
     ...context,
   });
 }
@@ -77,6 +78,18 @@ describe('experiment 1: bursts', () => {
     const result = check('bursts', { traces, prediction: 6 });
     expect(result.done).toBe(true);
     expect(result.feedback).toContain('it was request 4');
+  });
+
+  it('says a wrong prediction was wrong, in words, and a right one right', () => {
+    const { send, now } = playground();
+    const traces = send(burst(mobile('/api/users'), 6, now()));
+    const wrong = check('bursts', { traces, prediction: 5 });
+    expect(wrong.done).toBe(true);
+    expect(wrong.predictionRight).toBe(false);
+    expect(wrong.feedback).toMatch(
+      /^Not as you predicted: you said request 5, and it was request 6/,
+    );
+    expect(check('bursts', { traces, prediction: 6 }).predictionRight).toBe(true);
   });
 
   it('is not done after only 5 requests, nor without a prediction', () => {
@@ -117,6 +130,29 @@ describe('experiment 3: new route', () => {
     const after = send(burst(mobile('/api/payments'), 1, now()));
     expect(check('new-route', { traces: after }).done).toBe(true);
   });
+
+  it('says what is wrong when the route points at the wrong service', () => {
+    const { gateway, send, now } = playground();
+    gateway.addRoute({
+      path: '/api/payments',
+      serviceUrl: 'http://order-service:3002',
+      match: 'exact',
+    });
+    const traces = send(burst(mobile('/api/payments'), 1, now()));
+    const result = check('new-route', { traces });
+    expect(result.done).toBe(false);
+    expect(result.started).toBe(true);
+    expect(result.feedback).toContain('from order-service, not from payment-service');
+    expect(result.feedback).toContain('points at the wrong service');
+  });
+
+  it('says what to do for a 404 and for a keyless request', () => {
+    const { send, now } = playground();
+    const lost = send(burst(mobile('/api/payments'), 1, now()));
+    expect(check('new-route', { traces: lost }).feedback).toContain('no route matches');
+    const keyless = send(burst(anonymous('/api/payments'), 1, now()));
+    expect(check('new-route', { traces: keyless }).feedback).toContain('registered key');
+  });
 });
 
 describe('experiment 4: path prefixes', () => {
@@ -129,11 +165,36 @@ describe('experiment 4: path prefixes', () => {
     const answers = runLookupLocally(source, INITIAL_ROUTES, unansweredPaths(traffic, new Map()));
     gateway.useRouteLookup(learnerRouteLookup(answers, INITIAL_ROUTES, produced));
     const traces = send(traffic);
-    return check('path-prefixes', { traces, isLearnerRoute: (route) => produced.has(route) });
+    return check('path-prefixes', {
+      traces,
+      learnerLookupProblem: (route) => (produced.has(route) ? null : undefined),
+    });
   }
 
   it('is done when the learner’s prefix lookup routes both paths', () => {
     expect(runWithLookup(PREFIX_LOOKUP_SOLUTION).done).toBe(true);
+  });
+
+  it('is not done, and says why, while the lookup has no "/" boundary', () => {
+    const naive = `function findRoute(path, routes) {
+      for (const key of Object.keys(routes)) if (path.startsWith(key)) return routes[key];
+      return null;
+    }`;
+    const answers = runLookupLocally(naive, INITIAL_ROUTES, probePaths(INITIAL_ROUTES));
+    const problem = boundaryMistake(INITIAL_ROUTES, answers);
+    expect(problem).toContain('/api/usersX');
+    const { gateway, send, now } = playground();
+    const produced = new WeakSet<Route>();
+    const traffic = paths.map((path) => burst(mobile(path), 1, now())).flat();
+    const served = runLookupLocally(naive, INITIAL_ROUTES, unansweredPaths(traffic, new Map()));
+    gateway.useRouteLookup(learnerRouteLookup(served, INITIAL_ROUTES, produced));
+    const traces = send(traffic);
+    const result = check('path-prefixes', {
+      traces,
+      learnerLookupProblem: (route) => (produced.has(route) ? problem : undefined),
+    });
+    expect(result.done).toBe(false);
+    expect(result.feedback).toContain('/api/usersX');
   });
 
   it('is not done with the exact lookup of the lesson', () => {
@@ -156,18 +217,14 @@ describe('experiment 4: path prefixes', () => {
     });
     const traces = send(paths.map((path) => burst(mobile(path), 1, now())).flat());
     expect(traces.every((trace) => trace.decision.status === 200)).toBe(true);
-    expect(check('path-prefixes', { traces, isLearnerRoute: () => false }).done).toBe(false);
+    expect(check('path-prefixes', { traces }).done).toBe(false);
   });
 });
 
 describe('experiment content', () => {
-  it('has four experiments, each with a goal and tiered hints', () => {
-    expect(EXPERIMENTS.map((experiment) => experiment.id)).toEqual([
-      'bursts',
-      'no-key',
-      'new-route',
-      'path-prefixes',
-    ]);
+  it('gives every experiment a unique id, a goal and tiered hints', () => {
+    const ids = EXPERIMENTS.map((experiment) => experiment.id);
+    expect(new Set(ids).size).toBe(ids.length);
     for (const experiment of EXPERIMENTS) {
       expect(experiment.goal.length).toBeGreaterThan(20);
       expect(experiment.hints.length).toBeGreaterThanOrEqual(2);

@@ -73,7 +73,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     term: 'Prefix match',
     aliases: ['exact match'],
     definition:
-      'A route that covers a path and everything under it: /api/users also serves /api/users/123. An exact match only serves the path itself.',
+      'A route that covers a path and everything under it, up to a “/”: a prefix route /api/users also serves /api/users/123, but not /api/usersX. An exact match only serves the path itself. The playground’s routes start as exact matches (so /api/users/123 is a 404 there); Experiment 4 adds prefix matching.',
   },
   {
     id: 'authentication',

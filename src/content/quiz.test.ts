@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ALGORITHMS } from '../engine';
 import { FIXED_QUESTIONS, isCorrect, type QuizQuestion } from './quiz';
-import { generatePredictQuestions } from './quizGenerators';
+import { MAX_QUOTA_TO_SPEND, generatePredictQuestions } from './quizGenerators';
 import { INITIAL_ROUTES, INITIAL_SETTINGS } from './services';
 
 const SETTINGS = INITIAL_SETTINGS;
@@ -64,4 +64,28 @@ describe('generated "predict the status" questions', () => {
       if (fourth !== undefined) validate(fourth);
     },
   );
+});
+
+describe('generated questions for large limits', () => {
+  it.each(ALGORITHMS.map((a) => a.name))(
+    'a limit of 10,000 with %s still gives the lesson’s answers',
+    (algorithm) => {
+      const questions = generatePredictQuestions(
+        { ...SETTINGS, algorithm, maxRequests: 10_000 },
+        INITIAL_ROUTES,
+      );
+      expect(questions.map((q) => q.correct)).toEqual([['200'], ['401'], ['429']]);
+      expect(questions[1]?.prompt).toContain('10000 requests');
+      for (const question of questions) validate(question);
+    },
+  );
+
+  it('a limit too large to spend leaves out the questions that would need it', () => {
+    // 1e12 used to build a burst of 1e12 + 1 requests: RangeError: Invalid array length.
+    for (const maxRequests of [MAX_QUOTA_TO_SPEND + 1, 1e12]) {
+      const questions = generatePredictQuestions({ ...SETTINGS, maxRequests }, INITIAL_ROUTES);
+      expect(questions.map((q) => q.id.split('@')[0])).toEqual(['predict-fourth']);
+      expect(questions[0]?.correct).toEqual(['200']);
+    }
+  });
 });

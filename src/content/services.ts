@@ -1,4 +1,4 @@
-import type { GatewaySettings, Route, StageName } from '../engine';
+import { LESSON_PROFILE, type GatewaySettings, type Route, type StageName } from '../engine';
 
 /** A client drawn on the graph: a name for people and the API key it sends (null: none). */
 export interface ClientProfile {
@@ -28,11 +28,9 @@ export function clientById(id: string): ClientProfile {
 }
 
 /** How the page names each pipeline stage, in the pipeline's order. */
-export const STAGE_LABELS: Readonly<Record<StageName, string>> = {
-  auth: 'Auth',
-  'rate-limit': 'Rate limit',
-  router: 'Router',
-};
+export const STAGE_LABELS: Readonly<Record<StageName, string>> = Object.fromEntries(
+  Object.values(LESSON_PROFILE.stageInfo).map((stage) => [stage.name, stage.label]),
+);
 
 /** Keys the gateway knows when it checks registered keys. */
 export const REGISTERED_KEYS: readonly string[] = ['abc123', 'web456'];

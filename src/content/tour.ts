@@ -49,7 +49,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
   },
   {
     id: 'auth',
-    title: 'Step 1: authentication',
+    title: 'First check: authentication',
     body: 'The first check is [[authentication|who is calling]]. The gateway looks for an API key and, here, checks that it is one it issued. abc123 is registered, so the request may go on.',
     scenario: 'lesson',
     moment: 'auth',
@@ -57,15 +57,15 @@ export const TOUR_STEPS: readonly TourStep[] = [
   },
   {
     id: 'rate-limit',
-    title: 'Step 2: rate limiting',
-    body: 'Next, how often is this key calling? The [[rate-limiting|rate limiter]] counts the requests abc123 made in the last 60 seconds (a [[sliding-window|sliding window]]). Fewer than 5, so this one is allowed and recorded: watch the quota on the client drop by one.',
+    title: 'Second check: rate limiting',
+    body: 'Next, how often is this key calling? The [[rate-limiting|rate limiter]] counts the requests abc123 made in the last 60 seconds (a [[sliding-window|sliding window]]). Fewer than 5, so this one is allowed and recorded: the quota on the client has just dropped by one.',
     scenario: 'lesson',
     moment: 'rate-limit',
     target: { kind: 'stage', stage: 'rate-limit' },
   },
   {
     id: 'router',
-    title: 'Step 3: routing',
+    title: 'Third check: routing',
     body: 'Only now does the gateway look at the path. Its [[route|route]] table says /api/users belongs to the user service at user-service:3001, so that is where the request is forwarded.',
     scenario: 'lesson',
     moment: 'router',
@@ -82,7 +82,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
   {
     id: 'response',
     title: 'The response comes back through the gateway',
-    body: 'The answer, 200 OK, returns to the mobile app through the gateway, which adds RateLimit headers telling the client how much quota is left. Open “Headers” in the log to read them.',
+    body: 'The answer, 200 OK, returns to the mobile app through the gateway, which adds RateLimit headers telling the client how much quota is left. They are listed below, and under “Headers” on this request’s row in the log.',
     scenario: 'lesson',
     moment: 'responded',
     target: { kind: 'client', clientId: 'mobile' },

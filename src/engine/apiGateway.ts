@@ -1,4 +1,5 @@
-import { Gateway, type GatewayDecision, type GatewaySettings } from './gateway';
+import { Gateway, type GatewaySettings } from './gateway';
+import type { GatewayDecision } from './pipeline/runner';
 import type { MatchKind } from './routing';
 
 export interface GatewayResponse {

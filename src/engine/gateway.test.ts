@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { APIGateway } from './apiGateway';
 import { SettingError } from './errors';
-import { Gateway, MESSAGES, toRetryAfterSeconds, type GatewaySettings } from './gateway';
+import { Gateway, type GatewaySettings } from './gateway';
+import { LESSON_PROFILE, MESSAGES, toRetryAfterSeconds } from './profiles';
 import { SlidingWindowLimiter, type RateLimitAlgorithm } from './limiters';
 import type { Route } from './routing';
 
@@ -114,11 +115,15 @@ describe('Gateway pipeline: auth → rate limit → router', () => {
     expect(notFound.headers['RateLimit']).toBe('"default";r=0;t=1');
   });
 
-  it('the policy header shows fractional windows in seconds', () => {
-    const g = gateway({ windowMs: 1500, maxRequests: 3 });
-    expect(g.handle({ path: '/api/users', apiKey: KEY }, 0).headers['RateLimit-Policy']).toBe(
-      '"default";q=3;w=1.5',
-    );
+  it("the policy header's w is whole seconds: a fractional window is rounded up", () => {
+    const policy = (windowMs: number) =>
+      gateway({ windowMs, maxRequests: 3 }).handle({ path: '/api/users', apiKey: KEY }, 0).headers[
+        'RateLimit-Policy'
+      ];
+    expect(policy(1500)).toBe('"default";q=3;w=2');
+    expect(policy(1000)).toBe('"default";q=3;w=1');
+    expect(policy(250)).toBe('"default";q=3;w=1');
+    expect(policy(60_001)).toBe('"default";q=3;w=61');
   });
 
   it('unknown route → 404 after the limiter, and it did use quota', () => {
@@ -269,5 +274,43 @@ describe('APIGateway (the lesson class)', () => {
     expect(g.handleRequest({ path: '/health', apiKey: KEY }, 1).status).toBe(200);
     expect(g.handleRequest({ path: '/health/db', apiKey: KEY }, 2).status).toBe(404);
     expect(g.core.getRoutes()).toHaveLength(2);
+  });
+});
+
+describe('Gateway stage list', () => {
+  it('lists the stages that run, in the profile order, each with a label and a description', () => {
+    const g = gateway();
+    expect(g.stages().map((s) => s.name)).toEqual(['auth', 'rate-limit', 'router']);
+    g.configurePipeline({
+      accessLog: true,
+      requestId: true,
+      normalise: true,
+      cache: { ttlMs: 1000 },
+      transform: { stripPrefix: true, addConsumer: true, removeKey: true },
+      balancer: { algorithm: 'round-robin', failures: 3, cooldownMs: 1000 },
+    });
+    // Everything on: the profile's whole order.
+    expect(g.stages().map((s) => s.name)).toEqual(LESSON_PROFILE.order);
+    for (const stage of g.stages()) {
+      expect(stage.label).not.toBe('');
+      expect(stage.description).toMatch(/^[A-Z].*\.$/);
+    }
+    const decision = g.handle({ path: '/api/users', apiKey: KEY }, 0);
+    expect(decision.stages.map((s) => s.stage)).toEqual(g.stages().map((s) => s.name));
+    g.configurePipeline({ cache: null, accessLog: false });
+    expect(g.stages().map((s) => s.name)).not.toContain('cache');
+    expect(g.stages().map((s) => s.name)).not.toContain('access-log');
+  });
+
+  it('a bad pipeline parameter changes nothing', () => {
+    const g = gateway();
+    g.configurePipeline({ cache: { ttlMs: 1000 } });
+    expect(() =>
+      g.configurePipeline({
+        normalise: true,
+        balancer: { algorithm: 'round-robin', failures: 0, cooldownMs: 1 },
+      }),
+    ).toThrow(/^failures: /);
+    expect(g.stages().map((s) => s.name)).toEqual(['auth', 'rate-limit', 'router', 'cache']);
   });
 });

@@ -1,79 +1,38 @@
 import { checkApiKey, type AuthVerdict, type KeyMode } from './auth';
 import { SettingError } from './errors';
 import { createLimiter, type LimiterSpec, type RateLimitAlgorithm } from './limiters';
-import {
-  matchRoute,
-  sameRoute,
-  pathOnly,
-  requireRoutePath,
-  serviceName,
-  type Route,
-  type RouteLookup,
-} from './routing';
-
-/** A request as the gateway sees it. `apiKey` missing, null or empty means "no key". */
-export interface GatewayRequest {
-  readonly path: string;
-  readonly apiKey?: string | null | undefined;
-}
-
-export type StageName = 'auth' | 'rate-limit' | 'router';
-
-export type HttpStatus = 200 | 401 | 404 | 429;
-
-/** What one stage decided about one request. */
-export interface StageRecord {
-  readonly stage: StageName;
-  readonly verdict: 'pass' | 'refuse';
-  /** One short sentence a learner can read, e.g. "4 of 5 left in this window". */
-  readonly note: string;
-}
-
-/** The whole answer for one request: the response and how the gateway got there. */
-export interface GatewayDecision {
-  readonly status: HttpStatus;
-  readonly body: string;
-  readonly headers: Readonly<Record<string, string>>;
-  /** The stages the request went through, in order; the last one refused it unless status is 200. */
-  readonly stages: readonly StageRecord[];
-  /** The stage that refused the request, or 'service' when it was forwarded. */
-  readonly decidedBy: StageName | 'service';
-  /** The route the request was forwarded by (200 only). */
-  readonly route: Route | null;
-  /** The service's short name, e.g. `user-service` (200 only). */
-  readonly service: string | null;
-  /** Extra wait the limiter imposed before forwarding (leaky bucket without nodelay). */
-  readonly delayMs: number;
-}
-
-/** What a stage sees: the request, the moment, and what earlier stages left for later ones. */
-export interface StageContext {
-  readonly request: GatewayRequest;
-  readonly atMs: number;
-  readonly headers: Record<string, string>;
-  route: Route | null;
-  delayMs: number;
-}
-
-export type StageOutcome =
-  | { readonly verdict: 'pass'; readonly note: string }
-  | {
-      readonly verdict: 'refuse';
-      readonly note: string;
-      readonly status: Exclude<HttpStatus, 200>;
-      readonly body: string;
-    };
-
-/** One step of the pipeline; the gateway runs its stages in order (see runPipeline). */
-export interface GatewayStage {
-  readonly name: StageName;
-  run(context: StageContext): StageOutcome;
-}
+import { dryRun, type Arrival, type StageCall } from './pipeline/dryRun';
+import { runPipeline, type GatewayDecision } from './pipeline/runner';
+import type { GatewayRequest, GatewayStage, StageInfo, StageName } from './pipeline/types';
+import { LESSON_PROFILE } from './profiles/lesson';
+import type { GatewayProfile } from './profiles/types';
+import { requireRoutePath, sameRoute, serviceName, type Route, type RouteLookup } from './routing';
+import { AccessLog, accessLogStage, type AccessLogRecord } from './stages/accessLog';
+import { authStage } from './stages/auth';
+import { balancerStage } from './stages/balancer';
+import { cacheStage, type CacheOptions } from './stages/cache';
+import { normaliseStage } from './stages/normalise';
+import { rateLimitStage } from './stages/rateLimit';
+import { requestIdStage } from './stages/requestId';
+import { routerStage } from './stages/router';
+import { transformStage, type TransformOptions } from './stages/transform';
+import { HealthBook, validateHealth, type HealthOptions } from './upstream/health';
+import { Upstreams } from './upstream/upstreams';
 
 /** The limiter's settings (LimiterSpec) plus how Auth checks keys. */
 export interface GatewaySettings extends LimiterSpec {
   readonly keyMode: KeyMode;
   readonly registeredKeys: readonly string[];
+}
+
+/** The optional stages: each runs only when set here (the lesson's three always run). */
+export interface PipelineOptions {
+  readonly accessLog?: boolean;
+  readonly requestId?: boolean;
+  readonly normalise?: boolean;
+  readonly cache?: CacheOptions | null;
+  readonly transform?: TransformOptions | null;
+  readonly balancer?: HealthOptions | null;
 }
 
 /** Every field of LimiterSpec (the Record makes the type checker insist on all of them). */
@@ -93,162 +52,69 @@ export const DEFAULT_SETTINGS: GatewaySettings = {
   registeredKeys: ['abc123'],
 };
 
-export const MESSAGES = {
-  missingKey: 'Unauthorized: no API key in the request',
-  unknownKey: 'Unauthorized: API key not recognised',
-  rateLimited: 'Too Many Requests',
-  noRoute: 'Not Found: no route matches this path',
-} as const;
-
-/** The authentication stage: no key → 401 before anything else, so it uses no quota. */
-export function authStage(keyMode: KeyMode, registeredKeys: ReadonlySet<string>): GatewayStage {
-  return {
-    name: 'auth',
-    run({ request, headers }) {
-      const verdict = checkApiKey(request.apiKey, keyMode, registeredKeys);
-      if (verdict.ok) return { verdict: 'pass', note: verdict.note };
-      headers['WWW-Authenticate'] = 'Key';
-      return {
-        verdict: 'refuse',
-        note: verdict.note,
-        status: 401,
-        body: verdict.reason === 'missing' ? MESSAGES.missingKey : MESSAGES.unknownKey,
-      };
-    },
-  };
-}
-
-/** Whole seconds, rounded up, never 0 for a positive wait. */
-export function toRetryAfterSeconds(ms: number): number {
-  return Math.max(1, Math.ceil(ms / 1000));
-}
-
-/** The key the rate limiter counts a request under: its API key, as in the lesson. */
-export function limiterKey(request: GatewayRequest): string {
-  return request.apiKey ?? '';
-}
+/** The access log keeps at most this many records (oldest dropped first), so memory stays bounded. */
+export const ACCESS_LOG_LIMIT = 100_000;
 
 /**
- * The rate-limit stage, keyed by API key as in the lesson. Adds the IETF draft headers
- * (`RateLimit-Policy`, `RateLimit`) to every response it sees, and `Retry-After` on a 429.
- */
-export function rateLimitStage(limiter: RateLimitAlgorithm): GatewayStage {
-  const { quota, windowSeconds } = limiter.policy;
-  return {
-    name: 'rate-limit',
-    run(context) {
-      const key = limiterKey(context.request);
-      const allowed = limiter.allowRequest(key, context.atMs);
-      const after = limiter.snapshot(key, context.atMs);
-      context.headers['RateLimit-Policy'] =
-        `"default";q=${quota};w=${formatSeconds(windowSeconds)}`;
-      context.headers['RateLimit'] =
-        `"default";r=${after.remaining};t=${Math.ceil(after.msUntilNextSlot / 1000)}`;
-      if (allowed) {
-        context.delayMs = limiter.lastDelayMs;
-        const waits = context.delayMs > 0 ? `, queued ${Math.round(context.delayMs)} ms` : '';
-        return { verdict: 'pass', note: `${after.remaining} of ${after.limit} left${waits}` };
-      }
-      const retryAfter = toRetryAfterSeconds(after.msUntilAllowed);
-      context.headers['Retry-After'] = String(retryAfter);
-      return {
-        verdict: 'refuse',
-        note: `limit of ${after.limit} reached; retry in ${retryAfter} s`,
-        status: 429,
-        body: MESSAGES.rateLimited,
-      };
-    },
-  };
-}
-
-/** The router stage: picks the service, or 404. Runs last, as in the lesson. */
-export function routerStage(lookup: RouteLookup): GatewayStage {
-  return {
-    name: 'router',
-    run(context) {
-      const route = lookup(context.request.path);
-      if (route === null) {
-        return {
-          verdict: 'refuse',
-          note: `no route for ${pathOnly(context.request.path)}`,
-          status: 404,
-          body: MESSAGES.noRoute,
-        };
-      }
-      context.route = route;
-      return { verdict: 'pass', note: `${route.path} → ${serviceName(route.serviceUrl)}` };
-    },
-  };
-}
-
-function formatSeconds(seconds: number): string {
-  return Number.isInteger(seconds) ? String(seconds) : seconds.toFixed(3).replace(/0+$/, '');
-}
-
-/** Runs a request through the stages in order and builds the decision. Pure but for the stages' state. */
-export function runPipeline(
-  stages: readonly GatewayStage[],
-  request: GatewayRequest,
-  atMs: number,
-): GatewayDecision {
-  const context: StageContext = { request, atMs, headers: {}, route: null, delayMs: 0 };
-  const records: StageRecord[] = [];
-  for (const stage of stages) {
-    const outcome = stage.run(context);
-    records.push({ stage: stage.name, verdict: outcome.verdict, note: outcome.note });
-    if (outcome.verdict === 'refuse') {
-      return {
-        status: outcome.status,
-        body: outcome.body,
-        headers: context.headers,
-        stages: records,
-        decidedBy: stage.name,
-        route: null,
-        service: null,
-        delayMs: 0,
-      };
-    }
-  }
-  const route = context.route;
-  if (route === null)
-    throw new Error('pipeline finished without a route: the router stage is missing');
-  return {
-    status: 200,
-    body: `Routed to ${route.serviceUrl}${pathOnly(request.path)}`,
-    headers: context.headers,
-    stages: records,
-    decidedBy: 'service',
-    route,
-    service: serviceName(route.serviceUrl),
-    delayMs: context.delayMs,
-  };
-}
-
-/**
- * The gateway: settings, routes and a limiter, and the pipeline auth → rate limit → router.
- * Changing the limit settings starts the limiter afresh; routes and keys can change any time.
+ * The gateway: a profile's ordered stages over settings, routes, a limiter and the services
+ * behind it. Changing the limit settings starts the limiter afresh; routes and keys can change
+ * any time; optional stages are switched with `configurePipeline`.
  */
 export class Gateway {
+  readonly profile: GatewayProfile;
+  /** The services behind the gateway: instances, latency, faults. */
+  readonly upstreams = new Upstreams();
   private settings: GatewaySettings;
   private limiter: RateLimitAlgorithm;
   private routes: Route[] = [];
   private customLookup: RouteLookup | null = null;
-  private stages: readonly GatewayStage[];
+  private pipeline: PipelineOptions = {};
+  private built: readonly GatewayStage[];
+  private info: readonly StageInfo[];
   /** The registered keys as a set, rebuilt only when the settings change. */
   private registeredKeys: ReadonlySet<string>;
+  /** Stateful optional stages are kept across rebuilds so turning another stage on keeps them. */
+  private kept = new Map<StageName, GatewayStage>();
+  private health: HealthBook | null = null;
+  private readonly log = new AccessLog(ACCESS_LOG_LIMIT);
 
-  constructor(settings: Partial<GatewaySettings> = {}, routes: readonly Route[] = []) {
+  constructor(
+    settings: Partial<GatewaySettings> = {},
+    routes: readonly Route[] = [],
+    profile: GatewayProfile = LESSON_PROFILE,
+  ) {
+    this.profile = profile;
     this.settings = { ...DEFAULT_SETTINGS, ...settings };
     this.registeredKeys = new Set(this.settings.registeredKeys);
     this.limiter = createLimiter(this.settings);
     for (const route of routes) this.addRoute(route);
-    this.stages = this.buildStages();
+    this.built = this.buildStages();
+    this.info = this.built.map(stageInfoOf);
   }
 
   /** Sends one request through the pipeline at `atMs`. */
   handle(request: GatewayRequest, atMs: number): GatewayDecision {
     if (!Number.isFinite(atMs)) throw new SettingError('nowMs', `must be a number, got ${atMs}`);
-    return runPipeline(this.stages, request, atMs);
+    return runPipeline(this.built, request, atMs, {
+      profile: this.profile,
+      upstreams: this.upstreams,
+    });
+  }
+
+  /** The stages that run, in order, with their labels and descriptions: what the page draws. */
+  stages(): readonly StageInfo[] {
+    return this.info;
+  }
+
+  /**
+   * Which of `arrivals` (in arrival order) would reach the stage `target`, and with what, if
+   * sent now. Runs the stages before it on forked state: the gateway is not changed.
+   */
+  dryRun(arrivals: readonly Arrival[], target: StageName): StageCall[] {
+    return dryRun(this.built, target, arrivals, {
+      profile: this.profile,
+      upstreams: this.upstreams,
+    });
   }
 
   /** What the authentication stage says about `apiKey` with the current settings; no side effects. */
@@ -267,19 +133,60 @@ export class Gateway {
     if (limiterChanged) this.limiter = createLimiter(next);
     this.settings = next;
     this.registeredKeys = new Set(next.registeredKeys);
-    this.stages = this.buildStages();
+    this.rebuild();
+  }
+
+  /**
+   * Turns optional stages on or off and sets their parameters (fields left out keep their value).
+   * Throws a SettingError, changing nothing, for an unusable parameter. A stage turned off and on
+   * again, or given new parameters, starts empty (an empty cache, every instance healthy); one
+   * given the very same options object keeps its state.
+   */
+  configurePipeline(options: PipelineOptions): void {
+    const next: PipelineOptions = { ...this.pipeline, ...options };
+    if (next.cache) cacheStage(next.cache); // validates
+    if (next.balancer) validateHealth(next.balancer);
+    for (const name of ['cache', 'balancer', 'request-id', 'access-log'] as const) {
+      const key = optionKey(name);
+      if (next[key] !== this.pipeline[key]) this.kept.delete(name);
+    }
+    if (next.balancer !== this.pipeline.balancer) this.health = null;
+    this.pipeline = next;
+    this.rebuild();
+  }
+
+  getPipeline(): PipelineOptions {
+    return this.pipeline;
+  }
+
+  /** The access log so far (when that stage is on), oldest first. */
+  accessLog(): readonly AccessLogRecord[] {
+    return this.log.records();
+  }
+
+  /** Forgets the access log, the cache and the instances' health (not the limiter). */
+  resetPipelineState(): void {
+    this.log.clear();
+    this.kept.clear();
+    this.health = null;
+    this.rebuild();
+  }
+
+  /** The balancer's health book, or null when load balancing is off. */
+  getHealth(): HealthBook | null {
+    return this.health;
   }
 
   /** Starts the built-in limiter afresh from the settings, dropping any replacement. */
   resetLimiter(): void {
     this.limiter = createLimiter(this.settings);
-    this.stages = this.buildStages();
+    this.rebuild();
   }
 
   /** Replaces the limiter, e.g. with one whose decisions come from learner code. */
   useLimiter(limiter: RateLimitAlgorithm): void {
     this.limiter = limiter;
-    this.stages = this.buildStages();
+    this.rebuild();
   }
 
   getLimiter(): RateLimitAlgorithm {
@@ -308,18 +215,81 @@ export class Gateway {
     return this.routes;
   }
 
-  /** Routes with `lookup` instead of the built-in matcher; null restores the built-in one. */
+  /** Routes with `lookup` instead of the profile's matcher; null restores the profile's. */
   useRouteLookup(lookup: RouteLookup | null): void {
     this.customLookup = lookup;
-    this.stages = this.buildStages();
+    this.rebuild();
   }
 
-  private buildStages(): readonly GatewayStage[] {
-    const lookup: RouteLookup = this.customLookup ?? ((path) => matchRoute(this.routes, path));
-    return [
-      authStage(this.settings.keyMode, this.registeredKeys),
-      rateLimitStage(this.limiter),
-      routerStage(lookup),
-    ];
+  private rebuild(): void {
+    this.built = this.buildStages();
+    this.info = this.built.map(stageInfoOf);
   }
+
+  /** The profile's order, keeping the stages that are on. */
+  private buildStages(): readonly GatewayStage[] {
+    const profile = this.profile;
+    const lookup: RouteLookup =
+      this.customLookup ?? ((path) => profile.matchRoute(this.routes, path));
+    const stages: GatewayStage[] = [];
+    for (const name of profile.order) {
+      const stage = this.stageFor(name, lookup);
+      if (stage !== null) stages.push(stage);
+    }
+    return stages;
+  }
+
+  private stageFor(name: StageName, lookup: RouteLookup): GatewayStage | null {
+    const { profile, pipeline } = this;
+    switch (name) {
+      case 'auth':
+        return authStage(this.settings.keyMode, this.registeredKeys, profile);
+      case 'rate-limit':
+        return rateLimitStage(this.limiter, profile);
+      case 'router':
+        return routerStage(lookup, profile);
+      case 'normalise':
+        return pipeline.normalise === true ? normaliseStage(profile) : null;
+      case 'transform':
+        return pipeline.transform ? transformStage(pipeline.transform, profile) : null;
+      case 'request-id':
+        return pipeline.requestId === true ? this.keep(name, () => requestIdStage(profile)) : null;
+      case 'access-log':
+        return pipeline.accessLog === true
+          ? this.keep(name, () => accessLogStage(this.log, profile))
+          : null;
+      case 'cache': {
+        const cache = pipeline.cache;
+        return cache ? this.keep(name, () => cacheStage(cache, profile)) : null;
+      }
+      case 'balancer': {
+        const options = pipeline.balancer;
+        if (!options) return null;
+        this.health ??= new HealthBook(options);
+        const health = this.health;
+        return this.keep(name, () => balancerStage(health, this.upstreams, profile));
+      }
+      default:
+        throw new SettingError('profile', `stage "${name}" is not one the engine can build`);
+    }
+  }
+
+  private keep(name: StageName, build: () => GatewayStage): GatewayStage {
+    let stage = this.kept.get(name);
+    if (stage === undefined) {
+      stage = build();
+      this.kept.set(name, stage);
+    }
+    return stage;
+  }
+}
+
+function optionKey(
+  name: 'cache' | 'balancer' | 'request-id' | 'access-log',
+): 'cache' | 'balancer' | 'requestId' | 'accessLog' {
+  return name === 'request-id' ? 'requestId' : name === 'access-log' ? 'accessLog' : name;
+}
+
+function stageInfoOf({ name, label, description }: GatewayStage): StageInfo {
+  return { name, label, description };
 }

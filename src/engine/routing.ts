@@ -55,7 +55,10 @@ export function sameRoute(a: Route, b: Route): boolean {
  * `/api/users`, `/api/users/` and `/api/users/123`, never `/api/usersX`.
  */
 export function routeMatches(route: Route, path: string): boolean {
-  const requestPath = pathOnly(path);
+  return pathMatches(route, pathOnly(path));
+}
+
+function pathMatches(route: Route, requestPath: string): boolean {
   if (route.match === 'exact') return requestPath === route.path;
   const prefix = normalisePrefix(route.path);
   if (prefix === '/') return requestPath.startsWith('/');
@@ -69,8 +72,9 @@ export function routeMatches(route: Route, path: string): boolean {
  */
 export function matchRoute(routes: readonly Route[], path: string): Route | null {
   let best: Route | null = null;
+  const requestPath = pathOnly(path);
   for (const route of routes) {
-    if (!routeMatches(route, path)) continue;
+    if (!pathMatches(route, requestPath)) continue;
     if (route.match === 'exact') return route;
     if (best === null || normalisePrefix(route.path).length > normalisePrefix(best.path).length) {
       best = route;
@@ -79,8 +83,21 @@ export function matchRoute(routes: readonly Route[], path: string): Route | null
   return best;
 }
 
+const SERVICE_NAMES = new Map<string, string>();
+
 /** A short service name from its URL: `http://user-service:3001` → `user-service`. */
 export function serviceName(serviceUrl: string): string {
+  let name = SERVICE_NAMES.get(serviceUrl);
+  if (name === undefined) {
+    name = parseServiceName(serviceUrl);
+    // Bounded: URLs come from routes, but a learner can type many.
+    if (SERVICE_NAMES.size > 1000) SERVICE_NAMES.clear();
+    SERVICE_NAMES.set(serviceUrl, name);
+  }
+  return name;
+}
+
+function parseServiceName(serviceUrl: string): string {
   const withoutScheme = serviceUrl.replace(/^[a-z]+:\/\//i, '');
   const host = withoutScheme.split(/[/:]/)[0];
   return host === undefined || host === '' ? serviceUrl : host;

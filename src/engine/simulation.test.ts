@@ -310,3 +310,87 @@ describe('Simulation: stepping through events', () => {
     expect(everyEventAfter(sim, 100)).toEqual(distinctTimesAfter(traces, 100));
   });
 });
+
+describe('Simulation: the gateway answering, instances and failures', () => {
+  const USERS_ROUTE = {
+    path: '/api/users',
+    serviceUrl: 'http://user-service:3001',
+    match: 'prefix' as const,
+  };
+
+  it('a cache Hit is answered at the gateway: no forwarded or served event', () => {
+    const g = new Gateway({}, [USERS_ROUTE]);
+    g.configurePipeline({ cache: { ttlMs: 60_000 } });
+    const { traces } = simulate(g, [...burst(ALICE, 1, 0), ...burst(ALICE, 1, 2000)], {
+      timing: TIMING,
+    });
+    expect(kinds(traces[1] as RequestTrace)).toEqual([
+      'sent',
+      'arrived',
+      'auth:pass',
+      'rate-limit:pass',
+      'router:pass',
+      'cache:respond',
+      'responded',
+    ]);
+    expect(traces[1]?.respondedAtMs).toBe(2100 + 4 * 10 + 100);
+  });
+
+  it('forwarded names the instance; failed and timed-out events; health acts when answers are back', () => {
+    const g = new Gateway({ maxRequests: 100 }, [USERS_ROUTE]);
+    g.configurePipeline({
+      balancer: { algorithm: 'round-robin', failures: 1, cooldownMs: 60_000 },
+    });
+    g.upstreams.configureService('user-service', { instances: 3, timeoutMs: 1000 });
+    g.upstreams.setDown('user-service', 1, true);
+    g.upstreams.scheduleFaults([
+      { service: 'user-service', instance: 3, fromMs: 0, toMs: 10_000, failure: 'timeout' },
+    ]);
+    // 4 requests 1 ms apart: the failures of 2 and 3 are not back yet when the 4th is decided.
+    const { traces, events } = simulate(g, spread(ALICE, 4, 0, 1000), { timing: TIMING });
+    const forwardedTo = traces.map((t) =>
+      t.events.find((e) => e.type === 'forwarded' && 'instance' in e),
+    );
+    expect(forwardedTo.map((e) => (e && 'instance' in e ? e.instance : null))).toEqual([
+      'user-service-1',
+      'user-service-2',
+      'user-service-3',
+      'user-service-1',
+    ]);
+    expect(traces.map((t) => t.decision.status)).toEqual([200, 502, 504, 200]);
+    expect(kinds(traces[1] as RequestTrace).slice(-3)).toEqual([
+      'forwarded',
+      'failed',
+      'responded',
+    ]);
+    expect(kinds(traces[2] as RequestTrace).slice(-3)).toEqual([
+      'forwarded',
+      'timed-out',
+      'responded',
+    ]);
+    const timedOut = traces[2] as RequestTrace;
+    const forwardedAt = timedOut.events.find((e) => e.type === 'forwarded')?.atMs as number;
+    expect(timedOut.events.find((e) => e.type === 'timed-out')?.atMs).toBe(forwardedAt + 1000);
+    for (let i = 1; i < events.length; i++)
+      expect(events[i]?.atMs).toBeGreaterThanOrEqual(events[i - 1]?.atMs as number);
+    // Later, both failures are back: only instance 1 is left.
+    const sim = new Simulation(g, { timing: TIMING });
+    sim.send(spread(ALICE, 3, 5000, 1000));
+    expect(sim.runAll().map((t) => t.decision.upstream?.instance)).toEqual([
+      'user-service-1',
+      'user-service-1',
+      'user-service-1',
+    ]);
+  });
+});
+
+describe('Simulation: methods', () => {
+  it('a template without a method sends GET; a POST goes through as POST', () => {
+    const post: RequestTemplate = { ...ALICE, method: 'POST' };
+    const { traces } = simulate(gateway(), mix(burst(ALICE, 1, 0), burst(post, 1, 1)), {
+      timing: TIMING,
+    });
+    expect(traces.map((t) => t.decision.method)).toEqual(['GET', 'POST']);
+    expect(traces.map((t) => t.decision.forwarded?.method)).toEqual(['GET', 'POST']);
+  });
+});

@@ -1,10 +1,8 @@
-import {
-  limiterKey,
-  type Gateway,
-  type GatewayDecision,
-  type HttpStatus,
-  type StageName,
-} from './gateway';
+import type { Gateway } from './gateway';
+import type { GatewayDecision } from './pipeline/runner';
+import type { StageCall } from './pipeline/dryRun';
+import type { HttpStatus, StageName, UpstreamOutcome, Verdict } from './pipeline/types';
+import { limiterKey } from './stages/rateLimit';
 import { createRandom, type Random } from './random';
 import { bySentAt, type TrafficRequest } from './traffic';
 
@@ -37,20 +35,26 @@ export type SimEvent =
       readonly atMs: number;
       readonly requestId: number;
       readonly stage: StageName;
-      readonly verdict: 'pass' | 'refuse';
+      /** `respond`: the gateway answered here (a cache hit, an open circuit). */
+      readonly verdict: Verdict;
       readonly note: string;
     }
   | {
+      /** The gateway sent the request on to one instance of the service. */
       readonly type: 'forwarded';
       readonly atMs: number;
       readonly requestId: number;
       readonly service: string;
+      /** e.g. `user-service-2`. */
+      readonly instance: string;
     }
   | {
-      readonly type: 'served';
+      /** `served`: the instance answered; `failed`: it refused the connection or answered 5xx; `timed-out`: the gateway gave up waiting. */
+      readonly type: 'served' | 'failed' | 'timed-out';
       readonly atMs: number;
       readonly requestId: number;
       readonly service: string;
+      readonly instance: string;
     }
   | {
       readonly type: 'responded';
@@ -66,7 +70,7 @@ export interface RequestTrace {
   readonly request: TrafficRequest;
   readonly arrivedAtMs: number;
   readonly decision: GatewayDecision;
-  /** The service's own work (0 when refused). */
+  /** The service's own work (0 when it was not forwarded or never answered). */
   readonly serviceMs: number;
   readonly respondedAtMs: number;
   /** In time order. */
@@ -96,6 +100,12 @@ export class Simulation {
   ) {
     this.timing = { ...DEFAULT_TIMING, ...options.timing };
     this.random = createRandom(options.seed ?? 1);
+    // The gateway computes when a forwarded request reaches its instance and when the answer is
+    // back (health checks and the cache act at that moment), so it needs the legs drawn here, and
+    // services without a latency of their own work for a time drawn from this seed.
+    const { stageMs, upstreamMs, serviceMinMs, serviceMaxMs } = this.timing;
+    gateway.upstreams.transit = { stageMs, upstreamMs };
+    gateway.upstreams.drawWorkFrom(this.random, serviceMinMs, serviceMaxMs);
   }
 
   /**
@@ -162,16 +172,24 @@ export class Simulation {
 
   /**
    * The calls the rate limiter will get for `requests` with the gateway's current settings, in
-   * arrival order: only requests that pass authentication reach it, keyed by API key, at arrival.
+   * arrival order: a dry run of the stages before it (the gateway is not changed).
    */
   limiterCallsFor(
     requests: readonly TrafficRequest[],
   ): { clientId: string; timestampMs: number }[] {
+    return this.callsTo('rate-limit', requests).map((call) => ({
+      clientId: limiterKey(call.request),
+      timestampMs: call.atMs,
+    }));
+  }
+
+  /** Which of `requests` would reach the stage `target`, and with what: a dry run, in arrival order. */
+  callsTo(target: StageName, requests: readonly TrafficRequest[]): StageCall[] {
     // A stable sort, as the queue's: arrival order, ties in sending order.
-    return [...requests]
+    const arrivals = [...requests]
       .sort(bySentAt)
-      .filter((request) => this.gateway.authenticate(request.apiKey).ok)
-      .map((request) => ({ clientId: limiterKey(request), timestampMs: this.arrivalMs(request) }));
+      .map((request) => ({ request, atMs: this.arrivalMs(request) }));
+    return this.gateway.dryRun(arrivals, target);
   }
 
   /** Requests queued but not yet at the gateway, in arrival order. */
@@ -222,7 +240,7 @@ export class Simulation {
     this.decidedUpToMs = arrivedAtMs;
     const id = this.decided.length + 1;
     const decision = this.gateway.handle(request, arrivedAtMs);
-    const { networkMs, stageMs, upstreamMs, serviceMinMs, serviceMaxMs } = this.timing;
+    const { networkMs, stageMs } = this.timing;
     const events: SimEvent[] = [
       { type: 'sent', atMs: request.sentAtMs, requestId: id },
       { type: 'arrived', atMs: arrivedAtMs, requestId: id },
@@ -233,20 +251,33 @@ export class Simulation {
       const { stage, verdict, note } = record;
       events.push({ type: 'stage', atMs: t, requestId: id, stage, verdict, note });
     }
-    let serviceMs = 0;
-    if (decision.service !== null) {
-      serviceMs = serviceMinMs + this.random.next() * (serviceMaxMs - serviceMinMs);
-      t += decision.delayMs;
-      events.push({ type: 'forwarded', atMs: t, requestId: id, service: decision.service });
-      t += upstreamMs + serviceMs;
-      events.push({ type: 'served', atMs: t, requestId: id, service: decision.service });
-      t += upstreamMs;
+    const upstream = decision.upstream;
+    if (upstream !== null) {
+      const { service, instance } = upstream;
+      events.push({
+        type: 'forwarded',
+        atMs: upstream.forwardedAtMs,
+        requestId: id,
+        service,
+        instance,
+      });
+      const type = OUTCOME_EVENT[upstream.outcome];
+      events.push({ type, atMs: upstream.answeredAtMs, requestId: id, service, instance });
+      t = upstream.settledAtMs;
     }
+    const serviceMs = upstream === null ? 0 : upstream.serviceMs;
     t += networkMs;
     events.push({ type: 'responded', atMs: t, requestId: id, status: decision.status });
     return { id, request, arrivedAtMs, decision, serviceMs, respondedAtMs: t, events };
   }
 }
+
+const OUTCOME_EVENT = {
+  ok: 'served',
+  error: 'failed',
+  refused: 'failed',
+  timeout: 'timed-out',
+} as const satisfies Record<UpstreamOutcome, string>;
 
 function inSendOrder(traffic: readonly TrafficRequest[]): boolean {
   for (let i = 1; i < traffic.length; i++) {

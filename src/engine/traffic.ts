@@ -1,11 +1,12 @@
 import { SettingError, requireNonNegative, requirePositive } from './errors';
 import type { Random } from './random';
 
-/** Who sends a request and where to. `apiKey: null` sends no key. */
+/** Who sends a request and where to. `apiKey: null` sends no key; no `method` sends a GET. */
 export interface RequestTemplate {
   readonly clientId: string;
   readonly apiKey: string | null;
   readonly path: string;
+  readonly method?: string | undefined;
 }
 
 /** One request leaving a client at `sentAtMs`. */

@@ -1,117 +1,81 @@
-import {
-  DEFAULT_TIMEOUT_MS,
-  type SandboxError,
-  type SandboxJob,
-  type WorkerMessage,
-} from './protocol';
-import { isWorkerMessage } from './validate';
+import type { JobOutcome } from '../challenge/jobs';
+import { STARTUP_LIMIT_MS } from '../challenge/learnerSession';
+import { DEFAULT_TIMEOUT_MS, type JudgeMessage, type SandboxJob } from './protocol';
 
 export interface RunOptions {
-  /** Hard limit for the whole job; the worker is terminated when it passes. Default 2000. */
+  /** Most time the learner's code may run in all (the judge's time is not counted). Default 2000. */
   readonly timeoutMs?: number;
-  /** Called with each step the worker starts (grading reports its tests). */
+  /** Called with each step the judge starts (grading reports its tests). */
   readonly onProgress?: (step: string) => void;
 }
 
-/** The worker's final message for a job, or why there is none. */
-export type JobOutcome =
-  | {
-      readonly ok: true;
-      readonly message: Exclude<WorkerMessage, { type: 'progress' }>;
-      /** ms from the worker's first message (just before learner code runs) to its answer. */
-      readonly runMs: number;
-    }
-  | { readonly ok: false; readonly error: SandboxError };
+/** Most time judging may take, on top of the learner's time and start-up, before the page gives up. */
+const JUDGE_LIMIT_MS = 20_000;
 
-let nextRequestId = 1;
-
-/** Most time the worker may take to load before it runs anything. */
-const STARTUP_LIMIT_MS = 10_000;
-
-function seconds(ms: number): string {
-  const s = ms / 1000;
-  return Number.isInteger(s) ? `${s} s` : `${s.toFixed(1)} s`;
+/** `create` must spell out `new Worker(new URL(…), …)`: that is how Vite finds worker entries. */
+function startWorker(create: () => Worker): Worker | string {
+  try {
+    return create();
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
 }
 
 /**
- * Runs one job in a fresh module worker and resolves with its answer. Never rejects: a timeout,
- * a crash, a worker that closed itself or a malformed answer all resolve as `{ ok: false }`.
+ * Runs one job: a fresh learner worker (runs the learner's code, decides nothing) and a fresh
+ * judge worker (computes every answer), joined by a MessageChannel, both terminated at the end.
+ * The judge keeps the learner within `timeoutMs`; this function also caps the whole run. Never
+ * rejects: every failure resolves as `{ kind: 'stopped' }`.
  */
 export function runInSandbox(job: SandboxJob, options: RunOptions = {}): Promise<JobOutcome> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const requestId = nextRequestId++;
   return new Promise((resolve) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      resolve({
-        ok: false,
-        error: { kind: 'crashed', message: `The sandbox could not start: ${message}` },
-      });
+    const stopped = (kind: 'timeout' | 'crashed', message: string): JobOutcome => ({
+      kind: 'stopped',
+      error: { kind, message },
+    });
+    const learner = startWorker(
+      () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }),
+    );
+    const judge = startWorker(
+      () => new Worker(new URL('./judgeWorker.ts', import.meta.url), { type: 'module' }),
+    );
+    if (typeof learner === 'string' || typeof judge === 'string') {
+      if (typeof learner !== 'string') learner.terminate();
+      if (typeof judge !== 'string') judge.terminate();
+      const message = typeof learner === 'string' ? learner : (judge as string);
+      resolve(stopped('crashed', `The sandbox could not start: ${message}`));
       return;
     }
-    let lastStep: string | null = null;
     let settled = false;
     const finish = (outcome: JobOutcome) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      worker.terminate();
+      learner.terminate();
+      judge.terminate();
       resolve(outcome);
     };
-    const onTimeout = () => {
-      const during = lastStep === null ? '' : ` (during "${lastStep}")`;
-      finish({
-        ok: false,
-        error: {
-          kind: 'timeout',
-          message: `Stopped after ${seconds(timeoutMs)}${during}: an infinite loop, a very slow solution, or code that closed the worker?`,
-        },
-      });
+    const timer = setTimeout(
+      () => finish(stopped('crashed', 'Grading took too long and was stopped.')),
+      timeoutMs + STARTUP_LIMIT_MS + JUDGE_LIMIT_MS,
+    );
+    // Whatever the learner worker posts or throws is not evidence of anything: only the judge's
+    // answer counts, and a learner worker that died shows up there as a timeout.
+    learner.onmessage = null;
+    learner.onerror = (event) => event.preventDefault();
+    judge.onmessage = (event: MessageEvent<JudgeMessage>) => {
+      const message = event.data;
+      if (message.type === 'progress') options.onProgress?.(message.step);
+      else if (message.type === 'stop-learner') learner.terminate();
+      else if (message.type === 'done') finish(message.outcome);
     };
-    // Loading the worker's module is not the learner's time: the limit starts with the first
-    // message (sent just before learner code runs), with a generous cap on loading itself.
-    let timer = setTimeout(onTimeout, Math.max(timeoutMs, STARTUP_LIMIT_MS));
-    let clockStarted = false;
-    let runStartedMs = 0;
-    worker.onmessage = (event: MessageEvent<unknown>) => {
-      const data = event.data;
-      if (!isWorkerMessage(data, requestId)) return; // not ours or malformed: ignored
-      if (!clockStarted) {
-        clockStarted = true;
-        runStartedMs = performance.now();
-        clearTimeout(timer);
-        timer = setTimeout(onTimeout, timeoutMs);
-      }
-      if (data.type === 'progress') {
-        lastStep = data.step;
-        options.onProgress?.(data.step);
-        return;
-      }
-      if (data.type === 'harness-error') {
-        finish({
-          ok: false,
-          error: { kind: 'crashed', message: `The sandbox failed: ${data.message}` },
-        });
-        return;
-      }
-      finish({ ok: true, message: data, runMs: performance.now() - runStartedMs });
-    };
-    worker.onerror = (event: ErrorEvent) => {
+    judge.onerror = (event) => {
       event.preventDefault();
-      const detail = event.message ? `: ${event.message}` : '';
-      finish({
-        ok: false,
-        error: { kind: 'crashed', message: `The sandbox worker crashed${detail}.` },
-      });
+      finish(stopped('crashed', `The judge failed${event.message ? `: ${event.message}` : ''}.`));
     };
-    worker.onmessageerror = () =>
-      finish({
-        ok: false,
-        error: { kind: 'crashed', message: 'The sandbox sent an answer that could not be read.' },
-      });
-    worker.postMessage({ type: 'run', requestId, job });
+    const channel = new MessageChannel();
+    learner.postMessage({ type: 'connect' }, [channel.port1]);
+    judge.postMessage({ type: 'start', job, timeoutMs }, [channel.port2]);
   });
 }

@@ -1,18 +1,18 @@
 /**
- * The learner-code sandbox, for the page. Each call starts a fresh module worker, runs one job with
- * a hard time limit (2 s by default) and terminates the worker. Nothing here throws: failures come
- * back as `{ ok: false, error }` with a SandboxError whose `kind` is
+ * The learner-code sandbox, for the page. Each call starts a fresh learner worker and a fresh judge
+ * worker (see client.ts), runs one job with a time limit on the learner's code (2 s by default) and
+ * terminates both. Nothing here throws: failures come back as `{ ok: false, error }` with a
+ * SandboxError whose `kind` is
  *   'syntax'  – the code does not parse (line/column given when known),
  *   'runtime' – it threw (message, and the learner's line when the stack shows it),
  *   'missing' – the expected class/function is not declared (or is misnamed),
  *   'timeout' – it ran past the limit and was stopped,
- *   'crashed' – the worker died or answered nonsense.
+ *   'crashed' – a worker died or answered nonsense.
  * Learner code never sees the page, the DOM or localStorage, and runs only when one of these is called.
  */
 import type { ChallengeReport, LimiterCall, SourceProblem } from '../challenge/types';
 import { runInSandbox, type RunOptions } from './client';
-import type { JudgeRequest } from './judgeWorker';
-import type { SandboxError } from './protocol';
+import { GRADE_TIMEOUT_MS, type SandboxError } from './protocol';
 
 export { DEFAULT_TIMEOUT_MS, type SandboxError, type SandboxJob } from './protocol';
 
@@ -20,60 +20,35 @@ export type SandboxResult<T> =
   | ({ readonly ok: true; readonly logs: string[] } & T)
   | { readonly ok: false; readonly error: SandboxError; readonly logs: string[] };
 
-const fromProblem = (problem: SourceProblem): SandboxError => ({ ...problem });
+const fromProblem = (problem: SourceProblem): SandboxError =>
+  problem.kind === 'timeout' || problem.kind === 'crashed'
+    ? { kind: problem.kind, message: problem.message }
+    : { ...problem, kind: problem.kind };
+
+function unexpected(): { ok: false; error: SandboxError } {
+  return {
+    ok: false,
+    error: { kind: 'crashed', message: 'The sandbox answered something unexpected.' },
+  };
+}
 
 /**
- * Grades the challenge: the learner's worker observes, the judge worker judges (see worker.ts).
- * Resolves with a report; a timeout or crash comes back as `{ ok: false }`.
+ * Grades challenge `challengeId` (the sliding window by default) with GRADE_TIMEOUT_MS of learner
+ * time unless `timeoutMs` says otherwise. Resolves with a report; a
+ * timeout or crash comes back as `{ ok: false }`.
  */
 export async function runGrade(
   source: string,
-  options: RunOptions = {},
+  options: RunOptions & { readonly challengeId?: string } = {},
 ): Promise<{ ok: true; report: ChallengeReport } | { ok: false; error: SandboxError }> {
-  const outcome = await runInSandbox({ kind: 'grade', source }, options);
-  if (!outcome.ok) return outcome;
-  if (outcome.message.type !== 'grade-done') return unexpected();
-  return judge({ observations: outcome.message.observations, runMs: outcome.runMs });
-}
-
-/** Most time judging may take before the page gives up on it. */
-const JUDGE_LIMIT_MS = 20_000;
-
-/**
- * Judges observations in a worker of our own (judgeWorker.ts), so the page stays responsive and
- * the judge (with fast-check) stays out of the first load.
- */
-function judge(
-  request: JudgeRequest,
-): Promise<{ ok: true; report: ChallengeReport } | { ok: false; error: SandboxError }> {
-  return new Promise((resolve) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(new URL('./judgeWorker.ts', import.meta.url), { type: 'module' });
-    } catch (error) {
-      resolve({
-        ok: false,
-        error: { kind: 'crashed', message: `Could not start the judge: ${String(error)}` },
-      });
-      return;
-    }
-    const finish = (
-      outcome: { ok: true; report: ChallengeReport } | { ok: false; error: SandboxError },
-    ) => {
-      clearTimeout(timer);
-      worker.terminate();
-      resolve(outcome);
-    };
-    const failed = (message: string) => finish({ ok: false, error: { kind: 'crashed', message } });
-    const timer = setTimeout(() => failed('Judging the results took too long.'), JUDGE_LIMIT_MS);
-    worker.onmessage = (event: MessageEvent<ChallengeReport>) =>
-      finish({ ok: true, report: event.data });
-    worker.onerror = (event) => {
-      event.preventDefault();
-      failed(`Judging the results failed${event.message ? `: ${event.message}` : ''}.`);
-    };
-    worker.postMessage(request);
-  });
+  const challengeId = options.challengeId ?? 'sliding-window';
+  const outcome = await runInSandbox(
+    { kind: 'grade', challengeId, source },
+    { timeoutMs: GRADE_TIMEOUT_MS, ...options },
+  );
+  if (outcome.kind === 'stopped') return { ok: false, error: outcome.error };
+  if (outcome.kind !== 'grade') return unexpected();
+  return { ok: true, report: outcome.report };
 }
 
 /** The learner's RateLimiter(maxRequests, windowMs) answers for `calls`, from a fresh instance. */
@@ -88,20 +63,17 @@ export async function runLimiterDecisions(
     { kind: 'limiter-decisions', source, maxRequests, windowMs, calls },
     options,
   );
-  if (!outcome.ok) return { ...outcome, logs: [] };
-  if (outcome.message.type !== 'decisions-done') return { ...unexpected(), logs: [] };
-  const { result } = outcome.message;
+  if (outcome.kind === 'stopped') return { ok: false, error: outcome.error, logs: [] };
+  if (outcome.kind !== 'decisions') return { ...unexpected(), logs: [] };
+  const { result } = outcome;
   if (!result.ok) return { ok: false, error: fromProblem(result.problem), logs: [...result.logs] };
-  if (result.decisions.length !== calls.length) {
-    return { ...unexpected(), logs: [...result.logs] };
-  }
   return { ok: true, decisions: [...result.decisions], logs: [...result.logs] };
 }
 
 /**
  * For the routing experiment: evaluates the learner's `function findRoute(path, routes)` (routes is
- * a plain `{ "/api/users": "http://user-service:3001", … }`) over `paths` in the worker, with the
- * time limit. `results[path]` is the URL it returned, or null for null/undefined. Example:
+ * a plain `{ "/api/users": "http://user-service:3001", … }`) over `paths`, with the time limit.
+ * `results[path]` is the URL it returned, or null for null/undefined. Example:
  *   const r = await runRouteLookup(code, { '/api/users': 'http://user-service:3001' }, ['/api/users/1']);
  *   if (r.ok) r.results['/api/users/1']; else show(r.error.message, r.error.line);
  */
@@ -115,16 +87,9 @@ export async function runRouteLookup(
   | { ok: false; error: SandboxError; logs: string[] }
 > {
   const outcome = await runInSandbox({ kind: 'route-lookup', source, routes, paths }, options);
-  if (!outcome.ok) return { ...outcome, logs: [] };
-  if (outcome.message.type !== 'routes-done') return { ...unexpected(), logs: [] };
-  const { result } = outcome.message;
+  if (outcome.kind === 'stopped') return { ok: false, error: outcome.error, logs: [] };
+  if (outcome.kind !== 'routes') return { ...unexpected(), logs: [] };
+  const { result } = outcome;
   if (!result.ok) return { ok: false, error: fromProblem(result.problem), logs: [...result.logs] };
   return { ok: true, results: { ...result.results }, logs: [...result.logs] };
-}
-
-function unexpected(): { ok: false; error: SandboxError } {
-  return {
-    ok: false,
-    error: { kind: 'crashed', message: 'The sandbox answered something unexpected.' },
-  };
 }

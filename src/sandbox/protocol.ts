@@ -1,8 +1,9 @@
-import type { LimiterCall, Observations, SourceProblem } from '../challenge/types';
+import type { JobOutcome } from '../challenge/jobs';
+import type { LimiterCall, SourceProblem } from '../challenge/types';
 
 /** The jobs the sandbox runs; each one starts from the learner's source text. */
 export type SandboxJob =
-  | { readonly kind: 'grade'; readonly source: string }
+  | { readonly kind: 'grade'; readonly challengeId: string; readonly source: string }
   | {
       readonly kind: 'limiter-decisions';
       readonly source: string;
@@ -17,33 +18,24 @@ export type SandboxJob =
       readonly paths: readonly string[];
     };
 
-/** Page → worker. One run per worker; `requestId` ties every answer to it. */
-export interface RunMessage {
-  readonly type: 'run';
-  readonly requestId: number;
-  readonly job: SandboxJob;
-}
-
 /** What a job that could load the learner's code produced, or why it could not. */
 export type JobResult<T> =
   | ({ readonly ok: true; readonly logs: readonly string[] } & T)
   | { readonly ok: false; readonly problem: SourceProblem; readonly logs: readonly string[] };
 
-/** Worker → page. */
-export type WorkerMessage =
-  | { readonly type: 'progress'; readonly requestId: number; readonly step: string }
-  | { readonly type: 'grade-done'; readonly requestId: number; readonly observations: Observations }
-  | {
-      readonly type: 'decisions-done';
-      readonly requestId: number;
-      readonly result: JobResult<{ readonly decisions: readonly boolean[] }>;
-    }
-  | {
-      readonly type: 'routes-done';
-      readonly requestId: number;
-      readonly result: JobResult<{ readonly results: Readonly<Record<string, string | null>> }>;
-    }
-  | { readonly type: 'harness-error'; readonly requestId: number; readonly message: string };
+/** Page → judge worker, with the port to the learner worker transferred alongside. */
+export interface JudgeStart {
+  readonly type: 'start';
+  readonly job: SandboxJob;
+  readonly timeoutMs: number;
+}
+
+/** Judge worker → page. */
+export type JudgeMessage =
+  | { readonly type: 'progress'; readonly step: string }
+  /** The judge is done with the learner side (e.g. it timed out): terminate it now. */
+  | { readonly type: 'stop-learner' }
+  | { readonly type: 'done'; readonly outcome: JobOutcome };
 
 /** Why a run gave no usable answer. `line`/`column` point into the learner's editor (1-based). */
 export interface SandboxError {
@@ -53,4 +45,11 @@ export interface SandboxError {
   readonly column?: number;
 }
 
+/** Learner time allowed per job in the page. */
 export const DEFAULT_TIMEOUT_MS = 2000;
+
+/**
+ * Learner time allowed for a whole grading run (hidden suite with large inputs, 1,000 random
+ * traces and the messaging between the two workers), in the page and in Node.
+ */
+export const GRADE_TIMEOUT_MS = 5000;

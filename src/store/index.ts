@@ -1,14 +1,21 @@
 import { create, type StateCreator } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { createChallengeSlice, type ChallengeSlice } from './challengeSlice';
-import { persistOptions } from './persistence';
+import { createPersistOptions } from './persistence';
 import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice';
 import { createPlaygroundSlice, type PlaygroundSlice } from './playgroundSlice';
 import { createProgressSlice, type ProgressSlice } from './progressSlice';
+import { createRewindSlice, type RewindSlice } from './rewindSlice';
+import { createTrafficFormSlice, type TrafficFormSlice } from './trafficFormSlice';
 import { FOLLOW_TIMING, followTraces } from './shownTraces';
 
 /** The whole app state: one store made of typed slices; only progress is persisted. */
-export type AppState = PlaygroundSlice & PlaybackSlice & ProgressSlice & ChallengeSlice;
+export type AppState = PlaygroundSlice &
+  PlaybackSlice &
+  ProgressSlice &
+  ChallengeSlice &
+  RewindSlice &
+  TrafficFormSlice;
 
 /** Every slice in one state, before middleware; tests build their own stores from it. */
 export const createAppState: StateCreator<AppState> = (...a) => ({
@@ -16,9 +23,19 @@ export const createAppState: StateCreator<AppState> = (...a) => ({
   ...createPlaybackSlice(...a),
   ...createProgressSlice(...a),
   ...createChallengeSlice(...a),
+  ...createRewindSlice(...a),
+  ...createTrafficFormSlice(...a),
 });
 
-export const useAppStore = create<AppState>()(persist(createAppState, persistOptions));
+export const useAppStore = create<AppState>()(
+  persist(
+    createAppState,
+    createPersistOptions(
+      () => localStorage,
+      (saveProblem) => useAppStore.setState({ saveProblem }),
+    ),
+  ),
+);
 
 /** The decided requests as the panels show them: they catch up between the frames that decide. */
 export const useShownTraces = followTraces(useAppStore);

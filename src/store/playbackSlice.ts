@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { RequestTrace, TrafficRequest } from '../engine';
 import type { AppState } from './index';
+import { appendTraces, NO_OLDER_TRACES, type OlderTraces } from './traceWindow';
 
 export const SPEEDS: readonly number[] = [0.25, 0.5, 1, 2, 4, 8];
 
@@ -19,6 +20,8 @@ const MAX_FRAME_MS = 100;
 
 /** The playback clock over the playground's simulated time, and what the tour points at. */
 export interface PlaybackSlice {
+  /** Requests that dropped out of `traces` (the newest are kept in full), as exact counts. */
+  olderTraces: OlderTraces;
   playing: boolean;
   /** Simulated ms per real ms. */
   speed: number;
@@ -49,6 +52,7 @@ export interface PlaybackSlice {
 }
 
 export const createPlaybackSlice: StateCreator<AppState, [], [], PlaybackSlice> = (set, get) => ({
+  olderTraces: NO_OLDER_TRACES,
   playing: false,
   speed: 1,
   viewMs: null,
@@ -81,10 +85,10 @@ export const createPlaybackSlice: StateCreator<AppState, [], [], PlaybackSlice> 
     // Requests due by `target` are still undecided: the clock waits at the first of them.
     const reachedMs = stoppedEarly ? Math.max(clockMs, simulation.nextArrivalMs ?? target) : target;
     // One store update per frame, however many chunks went through.
-    const { traces } = get();
+    const { traces, olderTraces } = get();
     set(
       fresh.length > 0
-        ? { clockMs: reachedMs, traces: [...traces, ...fresh] }
+        ? { clockMs: reachedMs, ...appendTraces(traces, olderTraces, fresh, reachedMs) }
         : { clockMs: reachedMs },
     );
   },

@@ -2,18 +2,38 @@ import type { StateCreator } from 'zustand';
 import {
   Gateway,
   SettingError,
-  Simulation,
   type GatewaySettings,
   type RateLimitAlgorithm,
   type RequestTrace,
   type Route,
   type RouteLookup,
+  type Simulation,
   type TrafficRequest,
 } from '../engine';
 import { INITIAL_ROUTES, INITIAL_SETTINGS } from '../content/services';
 import type { AppState } from './index';
+import { freshEngine } from './rewind';
+import { appendTraces, NO_OLDER_TRACES } from './traceWindow';
 
 export const PLAYGROUND_SEED = 2024;
+
+/**
+ * The largest limit the playground accepts. The page draws, explains and quizzes on every allowed
+ * request of a window, and a burst sends at most 10,000: a larger limit shows nothing new and
+ * costs the page its speed.
+ */
+export const MAX_LIMIT_REQUESTS = 10_000;
+
+/** The playground's own bound on settings the engine would accept; the engine checks the rest. */
+function playgroundSettingProblem(settings: Partial<GatewaySettings>): SettingError | null {
+  const { maxRequests } = settings;
+  if (maxRequests !== undefined && maxRequests > MAX_LIMIT_REQUESTS)
+    return new SettingError(
+      'maxRequests',
+      `must be at most ${MAX_LIMIT_REQUESTS.toLocaleString('en-US')}, got ${maxRequests}`,
+    );
+  return null;
+}
 
 /**
  * Something that must get ready before traffic enters the simulation, e.g. learner code in the
@@ -53,6 +73,8 @@ export interface PlaygroundSlice {
   /** Adds a route; returns the problem, or null when added. */
   addRoute: (route: Route) => SettingError | null;
   removeRoute: (path: string) => void;
+  /** Replaces the whole routing table (a scenario, saved routes); on a problem nothing changes. */
+  replaceRoutes: (routes: readonly Route[]) => SettingError | null;
   /** Routes with another lookup (e.g. the learner's), or the built-in one when null. */
   setRouteLookup: (lookup: RouteLookup | null) => void;
   /** Rate-limits with another limiter (e.g. the learner's), or the built-in one when null. */
@@ -61,16 +83,14 @@ export interface PlaygroundSlice {
   resetPlayground: () => void;
 }
 
-function freshEngine(settings: GatewaySettings, routes: readonly Route[]) {
-  const gateway = new Gateway(settings, routes);
-  return { gateway, simulation: new Simulation(gateway, { seed: PLAYGROUND_SEED }) };
-}
+/** Why replaying cannot rebuild what learner code decided. */
+const LEARNER_CODE_RAN = 'your code answered for the gateway, and it is not replayed';
 
 export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSlice> = (
   set,
   get,
 ) => ({
-  ...freshEngine(INITIAL_SETTINGS, INITIAL_ROUTES),
+  ...freshEngine({ settings: INITIAL_SETTINGS, routes: INITIAL_ROUTES, seed: PLAYGROUND_SEED }),
   settings: INITIAL_SETTINGS,
   routes: INITIAL_ROUTES,
   traces: [],
@@ -91,6 +111,8 @@ export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSli
       }
     }
     get().simulation.send(traffic);
+    if (preparers.size > 0) get().stopRecordingHistory(LEARNER_CODE_RAN);
+    get().recordAction({ kind: 'send', traffic });
   },
 
   setPreparer: (name, preparer) => {
@@ -101,14 +123,20 @@ export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSli
   },
 
   advanceClock: (toMs) => {
-    const { simulation, traces, clockMs, preparing } = get();
+    const { simulation, traces, olderTraces, clockMs, preparing } = get();
     if (toMs < clockMs || preparing) return;
     const fresh = simulation.advanceTo(toMs);
-    set(fresh.length > 0 ? { clockMs: toMs, traces: [...traces, ...fresh] } : { clockMs: toMs });
+    set(
+      fresh.length > 0
+        ? { clockMs: toMs, ...appendTraces(traces, olderTraces, fresh, toMs) }
+        : { clockMs: toMs },
+    );
   },
 
   applySettings: (partial) => {
     const { gateway } = get();
+    const problem = playgroundSettingProblem(partial);
+    if (problem !== null) return problem;
     try {
       gateway.configure(partial);
     } catch (error) {
@@ -116,6 +144,7 @@ export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSli
       throw error;
     }
     set({ settings: gateway.getSettings() });
+    get().recordAction({ kind: 'settings', settings: partial });
     return null;
   },
 
@@ -128,6 +157,7 @@ export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSli
       throw error;
     }
     set({ routes: [...gateway.getRoutes()] });
+    get().recordAction({ kind: 'add-route', route });
     return null;
   },
 
@@ -135,18 +165,53 @@ export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSli
     const { gateway } = get();
     gateway.removeRoute(path);
     set({ routes: [...gateway.getRoutes()] });
+    get().recordAction({ kind: 'remove-route', path });
   },
 
-  setRouteLookup: (lookup) => get().gateway.useRouteLookup(lookup),
+  replaceRoutes: (routes) => {
+    const { gateway } = get();
+    // Checked on a spare gateway first, so a bad table leaves the playground's one untouched.
+    try {
+      new Gateway(gateway.getSettings(), routes);
+    } catch (error) {
+      if (error instanceof SettingError) return error;
+      throw error;
+    }
+    // Recorded as the removals and additions they are, so rewind and undo replay them.
+    for (const route of gateway.getRoutes()) {
+      gateway.removeRoute(route.path);
+      get().recordAction({ kind: 'remove-route', path: route.path });
+    }
+    for (const route of routes) {
+      gateway.addRoute(route);
+      get().recordAction({ kind: 'add-route', route });
+    }
+    set({ routes: [...gateway.getRoutes()] });
+    return null;
+  },
+
+  setRouteLookup: (lookup) => {
+    get().gateway.useRouteLookup(lookup);
+    if (lookup !== null) get().stopRecordingHistory(LEARNER_CODE_RAN);
+  },
 
   setLimiterOverride: (limiter) => {
     const { gateway } = get();
     if (limiter === null) gateway.resetLimiter();
-    else gateway.useLimiter(limiter);
+    else {
+      gateway.useLimiter(limiter);
+      get().stopRecordingHistory(LEARNER_CODE_RAN);
+    }
   },
 
   resetPlayground: () => {
     const { settings, routes } = get();
-    set({ ...freshEngine(settings, routes), traces: [], clockMs: 0 });
+    set({
+      ...freshEngine({ settings, routes, seed: PLAYGROUND_SEED }),
+      traces: [],
+      olderTraces: NO_OLDER_TRACES,
+      clockMs: 0,
+    });
+    get().restartHistory();
   },
 });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { burst, Gateway, Simulation, type RequestTrace } from '../engine';
 import { followTraces, type ShownTraces } from './shownTraces';
+import { NO_OLDER_TRACES } from './traceWindow';
 
 const TIMING = { quietMs: 40, maxWaitMs: 250, now: () => Date.now() };
 
@@ -18,7 +19,11 @@ describe('followTraces', () => {
 
   beforeEach(() => {
     vi.useFakeTimers();
-    source = createStore<ShownTraces>(() => ({ traces: [], simulation: simulation() }));
+    source = createStore<ShownTraces>(() => ({
+      traces: [],
+      olderTraces: NO_OLDER_TRACES,
+      simulation: simulation(),
+    }));
   });
   afterEach(() => vi.useRealTimers());
 
@@ -58,6 +63,10 @@ describe('followTraces', () => {
     source.setState({ traces: [], simulation: fresh });
     expect(shown.getState().traces).toHaveLength(3);
     vi.advanceTimersByTime(40);
-    expect(shown.getState()).toEqual({ traces: [], simulation: fresh });
+    expect(shown.getState()).toEqual({
+      traces: [],
+      olderTraces: NO_OLDER_TRACES,
+      simulation: fresh,
+    });
   });
 });

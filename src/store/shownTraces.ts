@@ -1,9 +1,14 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import type { RequestTrace, Simulation } from '../engine';
+import type { OlderTraces } from './traceWindow';
 
-/** What the panels show: the decided requests and the simulation they belong to, taken together. */
+/**
+ * What the panels show: the decided requests (the newest in full, older ones summarised) and the
+ * simulation they belong to, taken together.
+ */
 export interface ShownTraces {
   readonly traces: readonly RequestTrace[];
+  readonly olderTraces: OlderTraces;
   readonly simulation: Simulation;
 }
 
@@ -32,7 +37,11 @@ export function followTraces<S extends ShownTraces>(
   source: StoreApi<S>,
   timing: FollowTiming = FOLLOW_TIMING,
 ): UseBoundStore<StoreApi<ShownTraces>> {
-  const pick = ({ traces, simulation }: ShownTraces): ShownTraces => ({ traces, simulation });
+  const pick = ({ traces, olderTraces, simulation }: ShownTraces): ShownTraces => ({
+    traces,
+    olderTraces,
+    simulation,
+  });
   const shown = create<ShownTraces>(() => pick(source.getState()));
   let timer: ReturnType<typeof setTimeout> | undefined;
   let waitingSince: number | null = null;

@@ -1,6 +1,9 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import { STARTER_CODE } from '../../content/challenge/starter';
+import { lazy, useCallback, useEffect, useRef, useState } from 'react';
+import { challengeContent, type ChallengeId } from '../../content/challenges';
 import { useAppStore } from '../../store';
+import { progressOf } from '../../store/challengeSlice';
+import { WhenNear } from '../lazy/WhenNear';
+import { ChallengePicker } from './ChallengePicker';
 import { ChallengeStatement } from './ChallengeStatement';
 import { ConfirmDialog } from './ConfirmDialog';
 import { LearnerLimiterControls } from './LearnerLimiterControls';
@@ -9,34 +12,70 @@ import { RunStatus } from './RunStatus';
 import { gradeDraft } from './challengeActions';
 import './challenge.css';
 
-// CodeMirror is a chunk of its own, fetched when this section renders.
+// CodeMirror is a chunk of its own, fetched when the editor nears the viewport or gets focus.
 const CodeEditor = lazy(() => import('./CodeEditor').then((m) => ({ default: m.CodeEditor })));
 
 const SAVE_DELAY_MS = 400;
 
+/** The code to show for challenge `id`: the learner's saved draft, or the starter. */
+function savedOrStarter(id: ChallengeId): string {
+  const state = useAppStore.getState();
+  return progressOf(state, id).draft ?? challengeContent(id).starterCode;
+}
+
 /** The coding challenge: statement, editor, Run, results, the learner's limiter in the playground. */
 export function ChallengeSection() {
   // Restored code is shown, never run: it runs only when the learner presses Run.
-  const [initialDoc, setInitialDoc] = useState(
-    () => useAppStore.getState().challengeDraft ?? STARTER_CODE,
-  );
+  const activeId = useAppStore((s) => s.activeChallengeId);
+  const content = challengeContent(activeId);
+  const [shownId, setShownId] = useState(activeId);
+  const [initialDoc, setInitialDoc] = useState(() => savedOrStarter(activeId));
   const [editorKey, setEditorKey] = useState(0);
   const [graded, setGraded] = useState(initialDoc);
   const [confirmReset, setConfirmReset] = useState(false);
   const running = useAppStore((s) => s.challengeRun.status === 'running');
-  const passedBefore = useAppStore((s) => s.challengePassed);
+  const passedBefore = useAppStore((s) => progressOf(s, s.activeChallengeId).passed);
   const latest = useRef(initialDoc);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // Another challenge was picked: show its saved code in a fresh editor (state adjusted while
+  // rendering, as React advises for state that follows a prop).
+  if (shownId !== activeId) {
+    const doc = savedOrStarter(activeId);
+    setShownId(activeId);
+    setInitialDoc(doc);
+    setGraded(doc);
+    setEditorKey((k) => k + 1);
+  }
+  useEffect(() => {
+    latest.current = initialDoc;
+  }, [initialDoc]);
 
-  const save = useCallback((doc: string) => {
-    latest.current = doc;
-    clearTimeout(saveTimer.current);
-    saveTimer.current = setTimeout(
-      () => useAppStore.getState().setChallengeDraft(doc),
-      SAVE_DELAY_MS,
-    );
-  }, []);
+  const save = useCallback(
+    (doc: string) => {
+      latest.current = doc;
+      clearTimeout(saveTimer.current);
+      // Saved under the challenge it was typed in, even if another is picked meanwhile.
+      saveTimer.current = setTimeout(
+        () => useAppStore.getState().setChallengeDraft(activeId, doc),
+        SAVE_DELAY_MS,
+      );
+    },
+    [activeId],
+  );
   useEffect(() => () => clearTimeout(saveTimer.current), []);
+  // A draft put in from elsewhere (a shared link's code) is shown: never run until Run.
+  useEffect(
+    () =>
+      useAppStore.subscribe((state, previous) => {
+        const draft = progressOf(state, state.activeChallengeId).draft;
+        const before = progressOf(previous, state.activeChallengeId).draft;
+        if (draft === before || draft === null || draft === latest.current) return;
+        latest.current = draft;
+        setInitialDoc(draft);
+        setEditorKey((k) => k + 1);
+      }),
+    [],
+  );
 
   const run = useCallback((doc: string) => {
     clearTimeout(saveTimer.current);
@@ -47,9 +86,9 @@ export function ChallengeSection() {
 
   const reset = () => {
     setConfirmReset(false);
-    latest.current = STARTER_CODE;
-    useAppStore.getState().setChallengeDraft(STARTER_CODE);
-    setInitialDoc(STARTER_CODE);
+    latest.current = content.starterCode;
+    useAppStore.getState().setChallengeDraft(activeId, content.starterCode);
+    setInitialDoc(content.starterCode);
     setEditorKey((k) => k + 1);
   };
 
@@ -58,22 +97,38 @@ export function ChallengeSection() {
       <h2 id="challenge-title" className="lesson-section__title">
         Coding challenge
       </h2>
+      <ChallengePicker />
       {passedBefore ? <p className="hint">✓ You have passed this challenge before.</p> : null}
       <ChallengeStatement />
       <p id="challenge-editor-help" className="hint">
         Press Ctrl+Enter (⌘+Enter on a Mac) in the editor to run. Tab moves focus out of the editor;
         your code is saved in this browser as you type.
       </p>
-      <Suspense fallback={<p role="status">Loading the editor…</p>}>
-        <CodeEditor
-          key={editorKey}
-          initialDoc={initialDoc}
-          label="Your RateLimiter code"
-          describedBy="challenge-editor-help"
-          onChange={save}
-          onRun={run}
-        />
-      </Suspense>
+      <WhenNear
+        placeholder={
+          // The code as plain text, the editor's size: nothing moves when the editor arrives, and
+          // Tab reaches it (focus loads the editor and moves into it).
+          <pre
+            className="challenge-editor challenge-editor--placeholder"
+            tabIndex={0}
+            aria-label={`${content.editorLabel} (the editor is loading)`}
+          >
+            {initialDoc}
+          </pre>
+        }
+      >
+        {(focused) => (
+          <CodeEditor
+            key={editorKey}
+            initialDoc={initialDoc}
+            label={content.editorLabel}
+            describedBy="challenge-editor-help"
+            onChange={save}
+            onRun={run}
+            autoFocus={focused}
+          />
+        )}
+      </WhenNear>
       <div className="challenge-toolbar">
         <button
           type="button"
@@ -96,8 +151,10 @@ export function ChallengeSection() {
         onCancel={() => setConfirmReset(false)}
       />
       <RunStatus source={graded} />
-      <LearnerLimiterControls getSource={() => latest.current} />
-      <ModelSolution />
+      {activeId === 'sliding-window' ? (
+        <LearnerLimiterControls getSource={() => latest.current} />
+      ) : null}
+      <ModelSolution key={activeId} />
     </section>
   );
 }

@@ -1,26 +1,29 @@
-import { CHALLENGE_RULES, CHALLENGE_TASK } from '../../content/challenge/statement';
 import { SAMPLE_TESTS } from '../../content/challenge/samples';
+import { challengeContent } from '../../content/challenges';
+import { useAppStore } from '../../store';
 import { CodeText } from '../lesson/CodeText';
 
 const answer = (allowed: boolean) => (allowed ? '✓ true' : '✗ false');
 
 /** The task, its rules, and the two worked examples (which are also the visible sample tests). */
 export function ChallengeStatement() {
+  const activeId = useAppStore((s) => s.activeChallengeId);
+  const { task, rules } = challengeContent(activeId);
   return (
     <div className="challenge-statement">
       <p>
-        <CodeText text={CHALLENGE_TASK} />
+        <CodeText text={task} />
       </p>
       <h3>Rules the tests check</h3>
       <ul>
-        {CHALLENGE_RULES.map((rule) => (
+        {rules.map((rule) => (
           <li key={rule}>
             <CodeText text={rule} />
           </li>
         ))}
       </ul>
-      <h3>Worked examples</h3>
-      {SAMPLE_TESTS.map((sample) => (
+      {activeId === 'sliding-window' ? <h3>Worked examples</h3> : null}
+      {(activeId === 'sliding-window' ? SAMPLE_TESTS : []).map((sample) => (
         <div key={sample.name} className="challenge-scroll">
           <table className="challenge-example">
             <caption>

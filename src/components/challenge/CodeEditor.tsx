@@ -15,15 +15,26 @@ export interface CodeEditorProps {
   readonly onChange: (doc: string) => void;
   /** Ctrl/Cmd+Enter. */
   readonly onRun: (doc: string) => void;
+  /** Take the keyboard focus on mount (the learner was in the placeholder it replaces). */
+  readonly autoFocus?: boolean;
 }
 
 /**
  * CodeMirror 6 with TypeScript highlighting, line numbers and bracket matching. Loaded lazily, so
  * CodeMirror is not in the page's first bundle. Tab is left to the browser (no keyboard trap).
  */
-export function CodeEditor({ initialDoc, label, describedBy, onChange, onRun }: CodeEditorProps) {
+export function CodeEditor({
+  initialDoc,
+  label,
+  describedBy,
+  onChange,
+  onRun,
+  autoFocus = false,
+}: CodeEditorProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const callbacks = useRef({ onChange, onRun });
+  // Only the first editor takes focus: a reset's new editor stays where the learner left it.
+  const focusOnMount = useRef(autoFocus);
 
   useEffect(() => {
     callbacks.current = { onChange, onRun };
@@ -62,6 +73,8 @@ export function CodeEditor({ initialDoc, label, describedBy, onChange, onRun }: 
         ],
       }),
     });
+    if (focusOnMount.current) view.focus();
+    focusOnMount.current = false;
     return () => view.destroy();
   }, [initialDoc, label, describedBy]);
 

@@ -1,11 +1,14 @@
 import { useState } from 'react';
-import { MODEL_EXPLANATION, MODEL_SOLUTION } from '../../content/challenge/modelSolution';
+import { challengeContent } from '../../content/challenges';
 import { useAppStore } from '../../store';
 import { ConfirmDialog } from './ConfirmDialog';
 
 /** The model solution: offered after one run of the learner's own code, shown after a confirmation. */
 export function ModelSolution() {
   const runCount = useAppStore((s) => s.challengeRunCount);
+  const { modelSolution, modelExplanation } = challengeContent(
+    useAppStore((s) => s.activeChallengeId),
+  );
   const [asking, setAsking] = useState(false);
   const [shown, setShown] = useState(false);
   if (shown) {
@@ -13,9 +16,9 @@ export function ModelSolution() {
       <div className="model-solution">
         <h3>Model solution</h3>
         <pre aria-label="Model solution code">
-          <code>{MODEL_SOLUTION}</code>
+          <code>{modelSolution}</code>
         </pre>
-        {MODEL_EXPLANATION.map((paragraph) => (
+        {modelExplanation.map((paragraph) => (
           <p key={paragraph}>{paragraph}</p>
         ))}
       </div>

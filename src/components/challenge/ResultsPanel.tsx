@@ -46,6 +46,10 @@ function ResultItem({ result, source }: { result: TestResult; source: string }) 
 }
 
 /** Per-test results with the failing case shown (hidden tests included), and console output. */
+/** The grader's notes that it cut a long line or dropped lines (see challenge/learnerSession.ts). */
+const isCutNote = (line: string) =>
+  / characters, cut\)$/.test(line) || /^… \d+ more console lines not shown/.test(line);
+
 export function ResultsPanel({ report, source }: ResultsPanelProps) {
   return (
     <div className="challenge-results">
@@ -73,7 +77,10 @@ export function ResultsPanel({ report, source }: ResultsPanelProps) {
       ) : null}
       {report.logs.length > 0 ? (
         <details className="challenge-logs">
-          <summary>Console output ({report.logs.length} lines)</summary>
+          <summary>
+            Console output ({report.logs.length} lines
+            {report.logs.some(isCutNote) ? ', truncated: output is capped' : ''})
+          </summary>
           <pre>{report.logs.join('\n')}</pre>
         </details>
       ) : null}

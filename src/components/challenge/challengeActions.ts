@@ -1,5 +1,4 @@
 import type { Mismatch } from '../../challenge/types';
-import { REGISTERED_KEYS } from '../../content/services';
 import type { TrafficRequest } from '../../engine';
 import { runGrade } from '../../sandbox';
 import { useAppStore } from '../../store';
@@ -9,9 +8,12 @@ import { startLearnerLimiter } from './learnerLimiter';
 export async function gradeDraft(source: string): Promise<void> {
   const store = useAppStore.getState();
   if (store.challengeRun.status === 'running') return;
-  store.setChallengeDraft(source);
+  // The picker is disabled while running, so the result belongs to this challenge.
+  const challengeId = store.activeChallengeId;
+  store.setChallengeDraft(challengeId, source);
   store.setChallengeRun({ status: 'running', step: null });
   const outcome = await runGrade(source, {
+    challengeId,
     onProgress: (step) => useAppStore.getState().setChallengeRun({ status: 'running', step }),
   });
   const after = useAppStore.getState();
@@ -20,7 +22,7 @@ export async function gradeDraft(source: string): Promise<void> {
     return;
   }
   after.setChallengeRun({ status: 'graded', report: outcome.report });
-  if (outcome.report.passed) after.setChallengePassed(true);
+  if (outcome.report.passed) after.setChallengePassed(challengeId, true);
 }
 
 /** Longest failing sequence the graph replays; longer ones are summarised in text only. */
@@ -28,7 +30,8 @@ export const MAX_REPLAY_CALLS = 200;
 
 /**
  * Plays a failing sequence (up to the call that differs) through a fresh playground that uses the
- * learner's limiter with the case's settings. Returns a sentence for the learner.
+ * learner's limiter with the case's limits; the learner's settings are not changed. Returns a
+ * sentence for the learner.
  */
 export async function replayOnGraph(source: string, mismatch: Mismatch): Promise<string> {
   const calls = mismatch.limiterCase.calls.slice(0, mismatch.index + 1);
@@ -36,19 +39,20 @@ export async function replayOnGraph(source: string, mismatch: Mismatch): Promise
     return `This sequence has ${calls.length} calls; the graph replays at most ${MAX_REPLAY_CALLS}.`;
   }
   const clients = [...new Set(calls.map((c) => c.clientId))];
-  const useRegistered = clients.length <= REGISTERED_KEYS.length;
-  const keyOf = (clientId: string) =>
-    useRegistered ? (REGISTERED_KEYS[clients.indexOf(clientId)] as string) : clientId;
   const store = useAppStore.getState();
-  const problem = store.applySettings({
+  // The learner's settings stay as they are: the case's limits go to the learner's limiter only.
+  const { keyMode, registeredKeys } = store.settings;
+  const anyKey = keyMode === 'presence';
+  if (!anyKey && clients.length > registeredKeys.length) {
+    return `This sequence has ${clients.length} clients; the playground knows ${registeredKeys.length} API keys, so it cannot replay it without changing your settings.`;
+  }
+  const keyOf = (clientId: string) =>
+    anyKey ? clientId : (registeredKeys[clients.indexOf(clientId)] as string);
+  store.resetPlayground();
+  startLearnerLimiter(source, {
     maxRequests: mismatch.limiterCase.maxRequests,
     windowMs: mismatch.limiterCase.windowMs,
-    algorithm: 'sliding-window-log',
-    ...(useRegistered ? {} : { keyMode: 'presence' as const }),
   });
-  if (problem !== null) return `The playground refused these settings: ${problem.message}`;
-  store.resetPlayground();
-  startLearnerLimiter(source);
   // Requests reach the limiter networkMs after they are sent. Keep the test's own times when they
   // allow it; otherwise shift by whole windows (which still changes answers of code that, wrongly,
   // depends on absolute time) and say so.
@@ -71,12 +75,13 @@ export async function replayOnGraph(source: string, mismatch: Mismatch): Promise
   const last = traffic.at(-1);
   if (last !== undefined) useAppStore.getState().advanceClock(simulation.arrivalMs(last));
   document.getElementById('model')?.scrollIntoView({ block: 'start' });
-  const renamed = useRegistered
-    ? ` Clients are shown by API key: ${clients.map((c) => `${c} → ${keyOf(c)}`).join(', ')}.`
-    : ' Key checking was set to "presence" so every client name is accepted as a key.';
+  const renamed = anyKey
+    ? ''
+    : ` Clients are shown by API key: ${clients.map((c) => `${c} → ${keyOf(c)}`).join(', ')}.`;
+  const limits = ` Your limiter ran with the test's limit of ${mismatch.limiterCase.maxRequests} per ${mismatch.limiterCase.windowMs} ms; your settings are unchanged.`;
   const shifted =
     shiftMs === 0
       ? ''
       : ` Times were moved ${shiftMs} ms later so they fit the playground's clock.`;
-  return `Replayed ${calls.length} requests with your limiter; the last one is where it differs.${shifted}${renamed}`;
+  return `Replayed ${calls.length} requests with your limiter; the last one is where it differs.${shifted}${renamed}${limits}`;
 }

@@ -8,6 +8,7 @@ import {
 import type { LimiterCall } from '../../challenge/types';
 import { runLimiterDecisions } from '../../sandbox';
 import { useAppStore } from '../../store';
+import type { LimiterLimits } from '../../store/challengeSlice';
 
 export const LEARNER_PREPARER = 'challenge-learner-limiter';
 
@@ -98,15 +99,20 @@ export class LearnerLimiter implements RateLimitAlgorithm {
   }
 }
 
-/** Switches the playground to the learner's limiter; it stays on until `stopLearnerLimiter`. */
-export function startLearnerLimiter(source: string): void {
+/**
+ * Switches the playground to the learner's limiter; it stays on until `stopLearnerLimiter`. With
+ * `limits` (a replay) it runs with those instead of the settings, which stay the learner's.
+ */
+export function startLearnerLimiter(source: string, limits?: LimiterLimits): void {
   const store = useAppStore.getState();
+  const withLimits = limits === undefined ? {} : { limits };
   const note = (text: string) =>
-    useAppStore.getState().setLearnerLimiter({ active: true, note: text });
+    useAppStore.getState().setLearnerLimiter({ active: true, note: text, ...withLimits });
   let limiter: LearnerLimiter | null = null;
   const install = () => {
     const { settings, gateway, setLimiterOverride } = useAppStore.getState();
-    limiter = new LearnerLimiter(source, settings.maxRequests, settings.windowMs, note);
+    const { maxRequests, windowMs } = limits ?? settings;
+    limiter = new LearnerLimiter(source, maxRequests, windowMs, note);
     setLimiterOverride(limiter);
     return gateway;
   };
@@ -124,7 +130,7 @@ export function startLearnerLimiter(source: string): void {
       }
     },
   });
-  store.setLearnerLimiter({ active: true, note: null });
+  store.setLearnerLimiter({ active: true, note: null, ...withLimits });
 }
 
 /** Back to the built-in limiter; `note` says why when it was not the learner's choice. */

@@ -5,6 +5,12 @@ import { useAppStore } from '../../store';
 export function BurstPrediction() {
   const prediction = useAppStore((s) => s.burstPrediction);
   const [text, setText] = useState(prediction === null ? '' : String(prediction));
+  // "Show me" or a reset can change the prediction from outside: the field follows it.
+  const [shownPrediction, setShownPrediction] = useState(prediction);
+  if (shownPrediction !== prediction) {
+    setShownPrediction(prediction);
+    setText(prediction === null ? '' : String(prediction));
+  }
   const [problem, setProblem] = useState<string | null>(null);
   const inputId = useId();
   const problemId = useId();

@@ -1,30 +1,48 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import type { Experiment } from '../../content/experiments';
 import { useAppStore } from '../../store';
+import { EXPERIMENT_CONTROLS } from './experimentControls';
 import { ExperimentStatusBadge } from './ExperimentStatusBadge';
+import { RichTextView } from './RichTextView';
+import { setUpScenario, showSolution } from './scenarioRunner';
 import { useExperimentCheck } from './useExperimentCheck';
 
 /** One experiment: goal, its own controls, what the log shows so far, tiered hints and a reset. */
-export function ExperimentCard({
-  experiment,
-  children,
-  onReset,
-}: {
-  experiment: Experiment;
-  children?: ReactNode;
-  onReset?: () => void;
-}) {
-  const { result, status } = useExperimentCheck(experiment);
+export function ExperimentCard({ experiment }: { experiment: Experiment }) {
+  const { status, feedback } = useExperimentCheck(experiment);
   const [hintsShown, setHintsShown] = useState(0);
+  const [scenarioNote, setScenarioNote] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const restartExperiment = useAppStore((s) => s.restartExperiment);
   const headingId = `experiment-${experiment.id}-title`;
+  const control =
+    experiment.control === undefined ? undefined : EXPERIMENT_CONTROLS[experiment.control];
+  const allHintsShown = hintsShown >= experiment.hints.length;
 
   const reset = () => {
     restartExperiment(experiment.id);
     setHintsShown(0);
-    onReset?.();
+    setScenarioNote(null);
+    control?.onReset?.(useAppStore);
   };
 
+  const setUp = () => {
+    const problem = setUpScenario(useAppStore, experiment.scenario);
+    setScenarioNote(
+      problem ??
+        'The playground is set up: settings, routes and an empty log as this experiment starts.',
+    );
+  };
+
+  const showMe = async () => {
+    setBusy(true);
+    setScenarioNote('Playing a solution on the playground…');
+    const problem = await showSolution(useAppStore, experiment);
+    setScenarioNote(problem ?? 'Played a solution on the playground: watch the graph and the log.');
+    setBusy(false);
+  };
+
+  const done = feedback.startsWith('✔') ? 'right' : feedback.startsWith('✘') ? 'wrong' : 'open';
   return (
     <article className="experiment" aria-labelledby={headingId} data-experiment={experiment.id}>
       <header className="experiment__header">
@@ -34,10 +52,19 @@ export function ExperimentCard({
       <p className="experiment__goal">
         <strong>Goal:</strong> {experiment.goal}
       </p>
-      {children}
-      <p className="experiment__feedback" aria-live="polite">
-        {result.done ? '✔ ' : ''}
-        {result.feedback}
+      <div className="experiment__actions">
+        <button type="button" onClick={setUp} disabled={busy}>
+          Set up this scenario
+        </button>
+      </div>
+      {experiment.intro !== undefined && <RichTextView text={experiment.intro} />}
+      {control !== undefined && <control.Component />}
+      <p
+        className={`experiment__feedback experiment__feedback--${done}`}
+        aria-live="polite"
+        data-testid="experiment-feedback"
+      >
+        {feedback}
       </p>
       <div className="experiment__hints">
         {hintsShown > 0 && (
@@ -51,16 +78,24 @@ export function ExperimentCard({
           <button
             type="button"
             onClick={() => setHintsShown((shown) => shown + 1)}
-            disabled={hintsShown >= experiment.hints.length}
+            disabled={allHintsShown}
           >
-            {hintsShown >= experiment.hints.length
+            {allHintsShown
               ? 'No more hints'
               : `Show hint ${hintsShown + 1} of ${experiment.hints.length}`}
           </button>
-          <button type="button" onClick={reset}>
+          {allHintsShown && (
+            <button type="button" onClick={() => void showMe()} disabled={busy}>
+              Show me
+            </button>
+          )}
+          <button type="button" onClick={reset} disabled={busy}>
             Reset this experiment
           </button>
         </div>
+        <p className="experiment__note" role="status" data-testid="experiment-note">
+          {scenarioNote ?? ''}
+        </p>
       </div>
     </article>
   );

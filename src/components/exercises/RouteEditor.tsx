@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { serviceName } from '../../engine';
+import { routePathProblem, serviceName } from '../../engine';
 import { SERVICES } from '../../content/services';
 import { useAppStore } from '../../store';
 
@@ -13,6 +13,7 @@ export function RouteEditor() {
   const pathId = useId();
   const serviceId = useId();
   const problemId = useId();
+  const exampleId = useId();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -36,13 +37,21 @@ export function RouteEditor() {
         <input
           id={pathId}
           value={path}
-          placeholder="/api/payments"
-          onChange={(event) => setPath(event.target.value)}
+          onChange={(event) => {
+            setPath(event.target.value);
+            // A fixed path clears the old message at once, not at the next try.
+            if (problem !== null && routePathProblem(event.target.value.trim()) === null) {
+              setProblem(null);
+            }
+          }}
           aria-invalid={problem !== null}
-          aria-describedby={problemId}
+          aria-describedby={`${exampleId} ${problemId}`}
           autoComplete="off"
           spellCheck={false}
         />
+        <span id={exampleId} className="field-note">
+          A path starting with “/”, for example <code>/api/payments</code>
+        </span>
         <label htmlFor={serviceId}>Service</label>
         <select id={serviceId} value={serviceUrl} onChange={(e) => setServiceUrl(e.target.value)}>
           {SERVICES.map((service) => (
@@ -94,6 +103,11 @@ export function RouteEditor() {
         </tbody>
       </table>
       {routes.length === 0 && <p>No routes: every request will get 404.</p>}
+      <p className="field-note">
+        The starting routes are exact matches: <code>/api/users</code> serves{' '}
+        <code>/api/users</code> only, so <code>/api/users/123</code> gets 404. Experiment 4 teaches
+        the gateway prefix matching.
+      </p>
     </div>
   );
 }

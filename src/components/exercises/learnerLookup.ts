@@ -6,8 +6,9 @@ import {
   type TrafficRequest,
 } from '../../engine';
 
-/** The learner's answers so far: request path → service URL, or null for "no route". */
-export type LookupAnswers = ReadonlyMap<string, string | null>;
+import type { LookupAnswers } from '../../content/lookupAnswers';
+
+export type { LookupAnswers };
 
 /** The routing table as the learner's `findRoute(path, routes)` receives it. */
 export function routesAsTable(routes: readonly Route[]): Record<string, string> {
@@ -23,6 +24,11 @@ export function unansweredPaths(
   return [...paths].filter((path) => !answers.has(path));
 }
 
+/** Where produced routes are recorded (a WeakSet will do). */
+export interface RouteRecorder {
+  add(route: Route): unknown;
+}
+
 /**
  * A RouteLookup that answers from the learner's results. Every Route it returns is recorded in
  * `produced`, so a check can tell the learner's routing from the built-in one. The route's path is
@@ -32,7 +38,7 @@ export function unansweredPaths(
 export function learnerRouteLookup(
   answers: LookupAnswers,
   routes: readonly Route[],
-  produced: WeakSet<Route>,
+  produced: RouteRecorder,
 ): RouteLookup {
   const cache = new Map<string, Route>();
   return (requestPath) => {

@@ -2,38 +2,54 @@ import { useEffect, useMemo } from 'react';
 import type { CheckResult, Experiment } from '../../content/experiments';
 import { useAppStore, useShownTraces } from '../../store';
 import { tracesSince, type ExperimentStatus } from '../../store/progressSlice';
-import { isLearnerRoute } from './routeLookupPreparer';
+import { learnerLookupProblem } from './routeLookupPreparer';
+
+/** The feedback line as the card shows and saves it: a mark in words' place, never colour alone. */
+export function feedbackLine(result: CheckResult): string {
+  if (!result.done) return result.feedback;
+  return `${result.predictionRight === false ? '✘' : '✔'} ${result.feedback}`;
+}
 
 /**
  * Runs an experiment's check over the traces since it (re)started and keeps its saved status in
- * step. A done experiment stays done (the log is not saved) until the learner resets it.
+ * step. A done experiment stays done (the log is not saved) until the learner resets it; the
+ * sentence its check gave when it was done is saved with it.
  */
 export function useExperimentCheck(experiment: Experiment): {
   result: CheckResult;
   status: ExperimentStatus;
+  /** What to show: the check now, or, when done but the log no longer shows it, the saved line. */
+  feedback: string;
 } {
   const traces = useShownTraces((s) => s.traces);
   const simulation = useShownTraces((s) => s.simulation);
+  const olderCount = useShownTraces((s) => s.olderTraces.count);
   const baseline = useAppStore((s) => s.experimentBaselines[experiment.id]);
   const prediction = useAppStore((s) => s.burstPrediction);
   const status = useAppStore((s) => s.experiments[experiment.id]) ?? 'not-started';
+  const saved = useAppStore((s) => s.experimentFeedback[experiment.id]);
   const setExperimentStatus = useAppStore((s) => s.setExperimentStatus);
+  const finishExperiment = useAppStore((s) => s.finishExperiment);
 
   const result = useMemo(
     () =>
       experiment.check({
-        traces: tracesSince(traces, simulation, baseline),
+        traces: tracesSince(traces, simulation, baseline, olderCount),
         prediction,
-        isLearnerRoute,
+        learnerLookupProblem,
       }),
-    [experiment, traces, simulation, baseline, prediction],
+    [experiment, traces, simulation, baseline, prediction, olderCount],
   );
 
   useEffect(() => {
-    if (status === 'done') return;
-    const next: ExperimentStatus = result.done ? 'done' : result.started ? 'in-progress' : status;
-    if (next !== status) setExperimentStatus(experiment.id, next);
-  }, [experiment.id, result, status, setExperimentStatus]);
+    if (status === 'done' && saved !== undefined) return;
+    if (result.done) finishExperiment(experiment.id, feedbackLine(result));
+    else if (result.started && status === 'not-started') {
+      setExperimentStatus(experiment.id, 'in-progress');
+    }
+  }, [experiment.id, result, status, saved, setExperimentStatus, finishExperiment]);
 
-  return { result, status };
+  const feedback =
+    !result.done && status === 'done' && saved !== undefined ? saved : feedbackLine(result);
+  return { result, status, feedback };
 }

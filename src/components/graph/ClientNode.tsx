@@ -6,12 +6,12 @@ import { quotaText } from './quota';
 
 /** A client: who it is, the key it sends, and its remaining quota right now. */
 export const ClientNode = memo(function ClientNode({ data }: NodeProps<ClientNodeType>) {
-  const { client, orientation, width, height } = data;
-  const quota = useAppStore((s) => quotaText(s, client.apiKey));
+  const { client, orientation, size, width, height } = data;
+  const quota = useAppStore((s) => quotaText(s, client.apiKey, size === 'phone'));
   const highlighted = useAppStore((s) => s.highlight === clientNodeId(client.id));
   return (
     <div
-      className={`graph-node client-node${highlighted ? ' is-highlighted' : ''}`}
+      className={`graph-node client-node graph-node--${size}${highlighted ? ' is-highlighted' : ''}`}
       style={{ width, height }}
     >
       <strong>{client.label}</strong>

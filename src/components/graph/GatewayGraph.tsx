@@ -3,15 +3,13 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { ClientNode } from './ClientNode';
 import { flowEdges, flowNodes } from './flowElements';
 import { GatewayNode } from './GatewayNode';
-import { graphLayout, type Orientation } from './layout';
+import { graphSizeForWidth, layoutOfSize } from './layout';
 import { PacketLayer } from './PacketLayer';
 import { ServiceNode } from './ServiceNode';
 import './graph.css';
 
 const nodeTypes: NodeTypes = { client: ClientNode, gateway: GatewayNode, service: ServiceNode };
 const edges = flowEdges();
-/** Below this width the graph stacks: clients on top, the gateway, services below. */
-const STACK_BELOW_PX = 720;
 
 /** Keeps the whole graph in view when its box changes size. */
 function FitOnResize({ width }: { width: number }) {
@@ -23,7 +21,7 @@ function FitOnResize({ width }: { width: number }) {
 }
 
 function useWidth(ref: React.RefObject<HTMLElement | null>): number {
-  const [width, setWidth] = useState(1000);
+  const [width, setWidth] = useState(700);
   useEffect(() => {
     const element = ref.current;
     if (element === null) return;
@@ -40,20 +38,23 @@ function useWidth(ref: React.RefObject<HTMLElement | null>): number {
 export function GatewayGraph() {
   const boxRef = useRef<HTMLDivElement>(null);
   const width = useWidth(boxRef);
-  const orientation: Orientation = width < STACK_BELOW_PX ? 'vertical' : 'horizontal';
-  const layout = useMemo(() => graphLayout(orientation), [orientation]);
+  const size = graphSizeForWidth(width);
+  const layout = useMemo(() => layoutOfSize(size), [size]);
+  const { orientation } = layout;
   const nodes = useMemo(() => flowNodes(layout), [layout]);
   return (
     <figure className="graph-figure">
       <div
         ref={boxRef}
-        className={`graph-box graph-${orientation}`}
+        className={`graph-box graph-${orientation} graph-${size}`}
+        // As tall as the layout needs at this width (plus fitView's padding), never a fixed height.
+        style={{ aspectRatio: `${layout.width} / ${layout.height}` }}
         role="img"
         aria-label="Diagram: four clients send requests to the API gateway, which checks each request in three stages, Auth, then Rate limit, then Router, and forwards it to the user, order, payment or notification service. The request log below lists every outcome."
       >
         <ReactFlowProvider>
           <ReactFlow
-            key={orientation}
+            key={size}
             nodes={nodes}
             edges={edges}
             nodeTypes={nodeTypes}

@@ -1,16 +1,16 @@
 import { useStoreApi } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import type { HttpStatus } from '../../engine';
-import { useAppStore } from '../../store';
+import { useAppStore, type AppState } from '../../store';
 import { packetMarks, type PacketMark } from './drawPackets';
 import type { GraphLayout } from './layout';
 
-const STATUS_VARS: Readonly<Record<HttpStatus, string>> = {
+const STATUS_VARS = {
   200: '--ok',
   401: '--unauthorized',
   404: '--not-found',
   429: '--limited',
-};
+} as const;
 
 function readColours(element: Element): Record<HttpStatus | 'pending', string> {
   const style = getComputedStyle(element);
@@ -48,7 +48,7 @@ function shape(
   } else ctx.arc(x, y, r, 0, Math.PI * 2);
 }
 
-function draw(
+function drawMarks(
   ctx: CanvasRenderingContext2D,
   marks: readonly PacketMark[],
   colours: Record<HttpStatus | 'pending', string>,
@@ -59,7 +59,7 @@ function draw(
   ctx.textBaseline = 'middle';
   for (const mark of marks) {
     const m = { ...mark, x: mark.x * zoom + tx, y: mark.y * zoom + ty };
-    ctx.fillStyle = m.status === null ? colours.pending : colours[m.status];
+    ctx.fillStyle = m.status === null ? colours.pending : (colours[m.status] ?? colours.pending);
     shape(ctx, m.status, m.x, m.y, r);
     ctx.fill();
     ctx.strokeStyle = '#fff';
@@ -70,14 +70,26 @@ function draw(
     const w = ctx.measureText(label).width + 8;
     ctx.fillStyle = 'rgba(255,255,255,0.92)';
     ctx.fillRect(m.x + r + 2, m.y - r - 2, w, 2 * r + 4);
-    ctx.fillStyle = m.status === null ? colours.pending : colours[m.status];
+    ctx.fillStyle = m.status === null ? colours.pending : (colours[m.status] ?? colours.pending);
     ctx.fillText(label, m.x + r + 6, m.y);
   }
 }
 
+/** What the packets' positions depend on in the app's store: a change of any needs a new frame. */
+function movedInStore(state: AppState, previous: AppState): boolean {
+  return (
+    state.clockMs !== previous.clockMs ||
+    state.viewMs !== previous.viewMs ||
+    state.traces !== previous.traces ||
+    state.simulation !== previous.simulation ||
+    state.reducedMotion !== previous.reducedMotion
+  );
+}
+
 /**
- * All packets in flight, drawn on one canvas over the graph by a requestAnimationFrame loop that
- * reads the store directly: no React render per packet or per frame.
+ * All packets in flight, drawn on one canvas over the graph: no React render per packet or per
+ * frame. A frame is drawn only when something it shows changed (the clock, the traces, the pan
+ * and zoom, the canvas's size), so an idle page does no work at all.
  */
 export function PacketLayer({ layout }: { layout: GraphLayout }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -88,41 +100,65 @@ export function PacketLayer({ layout }: { layout: GraphLayout }) {
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx) return;
     const colours = readColours(canvas);
-    let frame = 0;
+    let frame: number | null = null;
     let hint = 0;
     let lastT = -1;
-    const loop = () => {
-      frame = requestAnimationFrame(loop);
+    let blank = true;
+    // The canvas's CSS size, from the ResizeObserver: reading clientWidth in each frame would
+    // force a layout whenever the clock's text changed just before.
+    let cssSize = { width: canvas.clientWidth, height: canvas.clientHeight };
+    const draw = () => {
+      frame = null;
       const state = useAppStore.getState();
       const dpr = window.devicePixelRatio || 1;
-      const width = canvas.clientWidth;
-      const height = canvas.clientHeight;
-      if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
-        canvas.width = Math.round(width * dpr);
-        canvas.height = Math.round(height * dpr);
+      const width = Math.round(cssSize.width * dpr);
+      const height = Math.round(cssSize.height * dpr);
+      const resized = canvas.width !== width || canvas.height !== height;
+      if (resized) {
+        canvas.width = width;
+        canvas.height = height;
       }
-      ctx.setTransform(1, 0, 0, 1, 0, 0);
-      ctx.clearRect(0, 0, canvas.width, canvas.height);
-      if (state.reducedMotion) return;
       const t = state.viewMs ?? state.clockMs;
       // The hint only moves forward with time; going back (the tour) or a reset starts over.
       if (t < lastT || state.traces.length < hint) hint = 0;
       lastT = t;
       const pending = state.simulation.pendingCount > 0 ? state.simulation.pending : [];
-      const { marks, nextStart } = packetMarks(
-        layout,
-        state.traces,
-        pending,
-        t,
-        hint,
-        state.simulation.timing,
-      );
+      const { marks, nextStart, deferred } = state.reducedMotion
+        ? { marks: [], nextStart: hint, deferred: false }
+        : packetMarks(layout, state.traces, pending, t, hint, state.simulation.timing);
       hint = nextStart;
+      // An empty canvas that stays empty is not touched: no repaint while the clock runs idle.
+      if (marks.length === 0 && blank && !resized) return;
+      blank = marks.length === 0;
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.clearRect(0, 0, canvas.width, canvas.height);
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-      draw(ctx, marks, colours, flowStore.getState().transform);
+      drawMarks(ctx, marks, colours, flowStore.getState().transform);
+      // Packets left for later frames (a burst's first frame) are drawn even while paused.
+      if (deferred) schedule();
     };
-    frame = requestAnimationFrame(loop);
-    return () => cancelAnimationFrame(frame);
+    const schedule = () => {
+      frame ??= requestAnimationFrame(draw);
+    };
+    schedule();
+    const unsubscribeApp = useAppStore.subscribe((state, previous) => {
+      if (movedInStore(state, previous)) schedule();
+    });
+    const unsubscribeFlow = flowStore.subscribe((state, previous) => {
+      if (state.transform !== previous.transform) schedule();
+    });
+    const resized = new ResizeObserver((entries) => {
+      const box = entries.at(-1)?.contentRect;
+      if (box !== undefined) cssSize = { width: box.width, height: box.height };
+      schedule();
+    });
+    resized.observe(canvas);
+    return () => {
+      if (frame !== null) cancelAnimationFrame(frame);
+      unsubscribeApp();
+      unsubscribeFlow();
+      resized.disconnect();
+    };
   }, [layout, flowStore]);
 
   return <canvas ref={canvasRef} className="packet-layer" aria-hidden="true" />;

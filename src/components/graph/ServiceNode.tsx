@@ -6,16 +6,19 @@ import { countUpTo, servedTimes } from './served';
 
 /** A backend service: its address and how many requests it has served. */
 export const ServiceNode = memo(function ServiceNode({ data, id }: NodeProps<ServiceNodeType>) {
-  const { service, orientation, width, height } = data;
+  const { service, orientation, size, width, height } = data;
   // Sorted once per change of the traces; each frame is then a binary search on the clock.
   const traces = useShownTraces((s) => s.traces);
   const times = useMemo(() => servedTimes(traces, service.id), [traces, service.id]);
-  const served = useAppStore(useCallback((s: AppState) => countUpTo(times, s.clockMs), [times]));
+  // Summarised requests are all back, so all of them were served before the clock.
+  const servedBefore = useShownTraces((s) => s.olderTraces.servedByService[service.id] ?? 0);
+  const served =
+    servedBefore + useAppStore(useCallback((s: AppState) => countUpTo(times, s.clockMs), [times]));
   const routed = useAppStore((s) => s.routes.some((r) => r.serviceUrl === service.url));
   const highlighted = useAppStore((s) => s.highlight === id);
   return (
     <div
-      className={`graph-node service-node${highlighted ? ' is-highlighted' : ''}${routed ? '' : ' is-unrouted'}`}
+      className={`graph-node service-node graph-node--${size}${highlighted ? ' is-highlighted' : ''}${routed ? '' : ' is-unrouted'}`}
       style={{ width, height }}
     >
       <Handle
@@ -26,7 +29,7 @@ export const ServiceNode = memo(function ServiceNode({ data, id }: NodeProps<Ser
       <strong>{service.label}</strong>
       <span className="node-key">{service.url.replace('http://', '')}</span>
       <span className="node-figure">
-        {served} served{routed ? '' : ' · no route yet'}
+        {served} served{routed ? '' : size === 'phone' ? ' · no route' : ' · no route yet'}
       </span>
     </div>
   );

@@ -30,4 +30,17 @@ describe('packetMarks', () => {
     expect(marks).toEqual([]);
     expect(nextStart).toBe(3);
   });
+
+  it('resolves a big burst over several frames and says so until it is done', () => {
+    const simulation = new Simulation(new Gateway({}, INITIAL_ROUTES), { seed: 1 });
+    simulation.send(burst({ clientId: 'mobile', apiKey: 'abc123', path: '/api/users' }, 500, 0));
+    const traces = simulation.runAll();
+    const first = packetMarks(layout, traces, [], 400, 0, DEFAULT_TIMING);
+    expect(first.deferred).toBe(true);
+    const count = (marks: readonly { count: number }[]) => marks.reduce((n, m) => n + m.count, 0);
+    expect(count(first.marks)).toBeLessThan(500);
+    const second = packetMarks(layout, traces, [], 400, first.nextStart, DEFAULT_TIMING);
+    expect(second.deferred).toBe(false);
+    expect(count(second.marks)).toBe(500);
+  });
 });

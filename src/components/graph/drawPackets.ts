@@ -11,18 +11,27 @@ interface ResolvedPath {
   readonly status: HttpStatus;
 }
 
-const resolved = new WeakMap<GraphLayout, WeakMap<RequestTrace, ResolvedPath>>();
+/**
+ * Paths of the packets in flight only: an entry goes once its request is back, so the cache does
+ * not grow with every request ever sent (a WeakMap would: the simulation keeps its traces).
+ */
+const resolved = new WeakMap<GraphLayout, Map<RequestTrace, ResolvedPath>>();
 
 /** Most paths resolved in one frame: a burst's first frame is spread over a few frames. */
 const NEW_PATHS_PER_FRAME = 300;
 
-function pathsFor(layout: GraphLayout): WeakMap<RequestTrace, ResolvedPath> {
+function pathsFor(layout: GraphLayout): Map<RequestTrace, ResolvedPath> {
   let byTrace = resolved.get(layout);
   if (byTrace === undefined) {
-    byTrace = new WeakMap();
+    byTrace = new Map();
     resolved.set(layout, byTrace);
   }
   return byTrace;
+}
+
+/** Drops the paths of requests that are back by `t` (after a reset, or the tour going back). */
+function sweep(paths: Map<RequestTrace, ResolvedPath>, t: number): void {
+  for (const trace of paths.keys()) if (trace.respondedAtMs <= t) paths.delete(trace);
 }
 
 function resolvePath(layout: GraphLayout, trace: RequestTrace, timing: Timing): ResolvedPath {
@@ -71,7 +80,7 @@ class MarkGrid {
 /**
  * Where the packets in flight are at `t`, in flow coordinates, grouped so that a burst of 10,000
  * is a handful of marks with counts. `startIndex` is a hint: traces before it are known to be
- * back. Returns the marks and the new hint.
+ * back. Returns the marks, the new hint, and whether some packets were left for a later frame.
  */
 export function packetMarks(
   layout: GraphLayout,
@@ -81,18 +90,27 @@ export function packetMarks(
   startIndex: number,
   /** The simulation's timing: legs the events do not mark (client → gateway, gateway ↔ service). */
   timing: Timing,
-): { marks: PacketMark[]; nextStart: number } {
-  let start = Math.min(startIndex, traces.length);
-  while (start < traces.length && (traces[start] as RequestTrace).respondedAtMs <= t) start++;
-  const grid = new MarkGrid();
+): { marks: PacketMark[]; nextStart: number; deferred: boolean } {
   const paths = pathsFor(layout);
+  let start = Math.min(startIndex, traces.length);
+  while (start < traces.length && (traces[start] as RequestTrace).respondedAtMs <= t) {
+    paths.delete(traces[start] as RequestTrace);
+    start++;
+  }
+  // Entries the hint never passed: requests of an older simulation, or views the tour left.
+  if (paths.size > traces.length - start + NEW_PATHS_PER_FRAME) sweep(paths, t);
+  const grid = new MarkGrid();
   let newPaths = 0;
+  let deferred = false;
   for (let i = start; i < traces.length; i++) {
     const trace = traces[i] as RequestTrace;
     let path = paths.get(trace);
     if (path === undefined) {
       // Too many new ones this frame: this packet is drawn from a following frame on.
-      if (newPaths >= NEW_PATHS_PER_FRAME) continue;
+      if (newPaths >= NEW_PATHS_PER_FRAME) {
+        deferred = true;
+        continue;
+      }
       path = resolvePath(layout, trace, timing);
       paths.set(trace, path);
       newPaths++;
@@ -120,5 +138,5 @@ export function packetMarks(
     }
     grid.add(from.x + (to.x - from.x) * f, from.y + (to.y - from.y) * f, null);
   }
-  return { marks: grid.marks(), nextStart: start };
+  return { marks: grid.marks(), nextStart: start, deferred };
 }

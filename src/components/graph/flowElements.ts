@@ -5,7 +5,7 @@ import { clientNodeId, GATEWAY_NODE_ID, type GraphNode } from './nodeData';
 
 /** The React Flow nodes for a layout: clients, the gateway and the services. */
 export function flowNodes(layout: GraphLayout): GraphNode[] {
-  const { orientation } = layout;
+  const { orientation, size } = layout;
   const nodes: GraphNode[] = [];
   for (const client of CLIENTS) {
     const box = layout.clients.get(client.id);
@@ -14,15 +14,23 @@ export function flowNodes(layout: GraphLayout): GraphNode[] {
       id: clientNodeId(client.id),
       type: 'client',
       position: { x: box.x, y: box.y },
-      data: { client, orientation, width: box.width, height: box.height },
+      data: { client, orientation, size, width: box.width, height: box.height },
     });
   }
   const { gateway } = layout;
+  const firstStage = layout.stages.values().next().value;
   nodes.push({
     id: GATEWAY_NODE_ID,
     type: 'gateway',
     position: { x: gateway.x, y: gateway.y },
-    data: { orientation, width: gateway.width, height: gateway.height },
+    data: {
+      orientation,
+      size,
+      width: gateway.width,
+      height: gateway.height,
+      stageTop: firstStage?.y ?? 0,
+      stageHeight: firstStage?.height ?? gateway.height,
+    },
   });
   for (const service of SERVICES) {
     const box = layout.services.get(service.id);
@@ -31,7 +39,7 @@ export function flowNodes(layout: GraphLayout): GraphNode[] {
       id: service.id,
       type: 'service',
       position: { x: box.x, y: box.y },
-      data: { service, orientation, width: box.width, height: box.height },
+      data: { service, orientation, size, width: box.width, height: box.height },
     });
   }
   return nodes;

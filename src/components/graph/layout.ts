@@ -1,7 +1,10 @@
-import type { StageName } from '../../engine';
+import { Gateway, type StageName } from '../../engine';
 import { CLIENTS, SERVICES } from '../../content/services';
 
 export type Orientation = 'horizontal' | 'vertical';
+
+/** How much room the graph has: the full page width, the playground column, or a phone. */
+export type GraphSize = 'wide' | 'column' | 'phone';
 
 export interface Point {
   readonly x: number;
@@ -19,11 +22,13 @@ export type Waypoint =
   | { readonly kind: 'stage'; readonly stage: StageName }
   | { readonly kind: 'service'; readonly service: string };
 
-export const STAGES: readonly StageName[] = ['auth', 'rate-limit', 'router'];
+/** The stages the engine runs by default, in its order (the graph draws what the engine returns). */
+export const STAGES: readonly StageName[] = new Gateway().stages().map((stage) => stage.name);
 
 /** Where every node sits, in flow coordinates, and where packets go. */
 export interface GraphLayout {
   readonly orientation: Orientation;
+  readonly size: GraphSize;
   readonly clients: ReadonlyMap<string, Box>;
   readonly gateway: Box;
   /** The stage boxes, relative to the gateway's top-left corner. */
@@ -35,69 +40,115 @@ export interface GraphLayout {
 
 const PAD = 12;
 const GAP = 12;
+/** Below the gateway's title and status chips, which may wrap to two lines (one on a phone). */
 const STAGE_TOP = 64;
-const STAGE_HEIGHT = 110;
+const PHONE_STAGE_TOP = 40;
 
-function stageBoxes(gatewayWidth: number): Map<StageName, Box> {
+function stageBoxes(
+  gatewayWidth: number,
+  stageHeight: number,
+  stageTop = STAGE_TOP,
+): Map<StageName, Box> {
   const width = (gatewayWidth - 2 * PAD - 2 * GAP) / 3;
   return new Map(
     STAGES.map((stage, i) => [
       stage,
-      { x: PAD + i * (width + GAP), y: STAGE_TOP, width, height: STAGE_HEIGHT },
+      { x: PAD + i * (width + GAP), y: stageTop, width, height: stageHeight },
     ]),
   );
 }
 
-function horizontal(): GraphLayout {
-  const rowGap = 100;
-  const nodeHeight = 86;
+/** Node widths of a side-by-side layout; the column one is narrower so it is drawn near 1:1. */
+const SIDE_BY_SIDE = {
+  wide: { client: 215, gateway: 410, service: 220, edge: 85, rowGap: 100, nodeHeight: 86 },
+  column: { client: 160, gateway: 296, service: 178, edge: 27, rowGap: 98, nodeHeight: 92 },
+} as const;
+
+function horizontal(size: 'wide' | 'column'): GraphLayout {
+  const { client, gateway: gatewayWidth, service, edge, rowGap, nodeHeight } = SIDE_BY_SIDE[size];
+  const servicesX = client + edge + gatewayWidth + edge;
   const clients = new Map(
-    CLIENTS.map((c, i) => [c.id, { x: 0, y: i * rowGap, width: 215, height: nodeHeight }]),
+    CLIENTS.map((c, i) => [c.id, { x: 0, y: i * rowGap, width: client, height: nodeHeight }]),
   );
   const services = new Map(
-    SERVICES.map((s, i) => [s.id, { x: 780, y: i * rowGap, width: 220, height: nodeHeight }]),
+    SERVICES.map((s, i) => [
+      s.id,
+      { x: servicesX, y: i * rowGap, width: service, height: nodeHeight },
+    ]),
   );
   const rows = Math.max(CLIENTS.length, SERVICES.length);
   const height = (rows - 1) * rowGap + nodeHeight;
-  const gateway = { x: 300, y: (height - 190) / 2, width: 410, height: 190 };
+  const gateway = { x: client + edge, y: (height - 190) / 2, width: gatewayWidth, height: 190 };
   return {
     orientation: 'horizontal',
+    size,
     clients,
     gateway,
-    stages: stageBoxes(gateway.width),
+    stages: stageBoxes(gateway.width, 110),
     services,
-    width: 1000,
+    width: servicesX + service,
     height,
   };
 }
 
+/**
+ * Stacked for a phone: clients in two short rows, the gateway, services in two short rows, so the
+ * whole graph fits the docked playground at close to 1:1.
+ */
 function vertical(): GraphLayout {
+  const width = 370;
+  const cellGap = 6;
+  const cellWidth = (width - cellGap) / 2;
+  const cellHeight = 48;
+  const edge = 20;
   const cell = (i: number, top: number): Box => ({
-    x: (i % 2) * 185,
-    y: top + Math.floor(i / 2) * 96,
-    width: 175,
-    height: 86,
+    x: (i % 2) * (cellWidth + cellGap),
+    y: top + Math.floor(i / 2) * (cellHeight + cellGap),
+    width: cellWidth,
+    height: cellHeight,
   });
+  const rowsHeight = (count: number) => Math.ceil(count / 2) * (cellHeight + cellGap) - cellGap;
   const clients = new Map(CLIENTS.map((c, i) => [c.id, cell(i, 0)]));
-  const clientRows = Math.ceil(CLIENTS.length / 2);
-  const gatewayTop = clientRows * 96 + 30;
-  const gateway = { x: 0, y: gatewayTop, width: 360, height: 190 };
-  const servicesTop = gatewayTop + gateway.height + 40;
+  const stageHeight = 74;
+  const gateway = {
+    x: 0,
+    y: rowsHeight(CLIENTS.length) + edge,
+    width,
+    height: PHONE_STAGE_TOP + stageHeight + PAD,
+  };
+  const servicesTop = gateway.y + gateway.height + edge;
   const services = new Map(SERVICES.map((s, i) => [s.id, cell(i, servicesTop)]));
   return {
     orientation: 'vertical',
+    size: 'phone',
     clients,
     gateway,
-    stages: stageBoxes(gateway.width),
+    stages: stageBoxes(gateway.width, stageHeight, PHONE_STAGE_TOP),
     services,
-    width: 360,
-    height: servicesTop + Math.ceil(SERVICES.length / 2) * 96,
+    width,
+    height: servicesTop + rowsHeight(SERVICES.length),
   };
 }
 
 /** The graph's layout: side by side on wide screens, stacked on narrow ones. */
-export function graphLayout(orientation: Orientation): GraphLayout {
-  return orientation === 'horizontal' ? horizontal() : vertical();
+export function graphLayout(orientation: Orientation, size: GraphSize = 'wide'): GraphLayout {
+  if (orientation === 'vertical') return vertical();
+  return horizontal(size === 'phone' ? 'column' : size);
+}
+
+/** Below this box width the graph stacks (a phone); below WIDE_FROM_PX it uses narrower nodes. */
+export const STACK_BELOW_PX = 600;
+const WIDE_FROM_PX = 900;
+
+/** Which layout suits a graph box this many CSS pixels wide, so it is drawn close to 1:1. */
+export function graphSizeForWidth(widthPx: number): GraphSize {
+  if (widthPx < STACK_BELOW_PX) return 'phone';
+  return widthPx < WIDE_FROM_PX ? 'column' : 'wide';
+}
+
+/** The layout of a size: a phone stacks, the others sit side by side. */
+export function layoutOfSize(size: GraphSize): GraphLayout {
+  return graphLayout(size === 'phone' ? 'vertical' : 'horizontal', size);
 }
 
 function centre(box: Box): Point {

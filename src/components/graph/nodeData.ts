@@ -1,17 +1,37 @@
 import type { Node } from '@xyflow/react';
 import type { ClientProfile, ServiceProfile } from '../../content/services';
-import type { Orientation } from './layout';
+import type { GraphSize, Orientation } from './layout';
 
 export type ClientNodeType = Node<
-  { client: ClientProfile; orientation: Orientation; width: number; height: number },
+  {
+    client: ClientProfile;
+    orientation: Orientation;
+    size: GraphSize;
+    width: number;
+    height: number;
+  },
   'client'
 >;
 export type GatewayNodeType = Node<
-  { orientation: Orientation; width: number; height: number },
+  {
+    orientation: Orientation;
+    size: GraphSize;
+    width: number;
+    height: number;
+    /** Where the row of stage boxes sits inside the gateway: packets aim at these boxes. */
+    stageTop: number;
+    stageHeight: number;
+  },
   'gateway'
 >;
 export type ServiceNodeType = Node<
-  { service: ServiceProfile; orientation: Orientation; width: number; height: number },
+  {
+    service: ServiceProfile;
+    orientation: Orientation;
+    size: GraphSize;
+    width: number;
+    height: number;
+  },
   'service'
 >;
 export type GraphNode = ClientNodeType | GatewayNodeType | ServiceNodeType;

@@ -1,18 +1,54 @@
+import type { RequestTrace } from '../../engine';
 import type { AppState } from '../../store';
-import { formatWait } from '../playback/timeline';
+import { limiterWaitText } from '../countdown/limiterWait';
 
-/** What a client node says about its quota, from the engine's limiter snapshot. */
-export function quotaText(state: AppState, apiKey: string | null): string {
+/** Longer than any request spends between arriving and leaving the rate-limit stage. */
+const LIMITER_REACH_MS = 2_000;
+
+/**
+ * How many of this key's requests the limiter has already counted (the gateway decides on
+ * arrival) but whose packets have not yet reached the rate-limit stage on the graph at `atMs`:
+ * the quota shown drops when the packet passes the limiter, as the lesson tells it. Traces are in
+ * arrival order, so only the last couple of seconds are read.
+ */
+export function countedAhead(
+  traces: readonly RequestTrace[],
+  apiKey: string,
+  atMs: number,
+): number {
+  let ahead = 0;
+  for (let i = traces.length - 1; i >= 0; i--) {
+    const trace = traces[i];
+    if (trace === undefined || trace.arrivedAtMs < atMs - LIMITER_REACH_MS) break;
+    if (trace.request.apiKey !== apiKey) continue;
+    const limited = trace.events.find((e) => e.type === 'stage' && e.stage === 'rate-limit');
+    if (limited?.type === 'stage' && limited.verdict === 'pass' && limited.atMs > atMs) ahead++;
+  }
+  return ahead;
+}
+
+/**
+ * What a client node says about its quota, from the engine's limiter snapshot; `short` for the
+ * phone's narrow nodes.
+ */
+export function quotaText(state: AppState, apiKey: string | null, short = false): string {
   const auth = state.gateway.authenticate(apiKey);
   if (!auth.ok) {
+    if (short) return auth.reason === 'missing' ? 'No key → 401' : 'Bad key → 401';
     return auth.reason === 'missing' ? 'No key → 401 at Auth' : 'Unregistered key → 401 at Auth';
   }
   try {
-    const snapshot = state.gateway.getLimiter().snapshot(apiKey ?? '', state.clockMs);
-    const left = `${snapshot.remaining} of ${snapshot.limit} left`;
-    if (snapshot.msUntilAllowed > 0)
-      return `${left} · next in ${formatWait(snapshot.msUntilAllowed)}`;
-    return left;
+    const key = apiKey ?? '';
+    const snapshot = state.gateway.getLimiter().snapshot(key, state.clockMs);
+    const remaining = Math.min(
+      snapshot.limit,
+      snapshot.remaining + countedAhead(state.traces, key, state.clockMs),
+    );
+    const left = short
+      ? `${remaining}/${snapshot.limit} left`
+      : `${remaining} of ${snapshot.limit} left`;
+    const wait = snapshot.msUntilAllowed > 0 ? limiterWaitText(state, key, 'allowed') : null;
+    return wait === null ? left : `${left} · next in ${wait}`;
   } catch {
     return 'Quota unavailable (the limiter failed)';
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { burst, Gateway, Simulation } from '../../engine';
-import { countUpTo, servedTimes } from './served';
+import { countUpTo, decidedTimes, servedTimes } from './served';
 
 function run() {
   const gateway = new Gateway({ maxRequests: 50 }, [
@@ -37,5 +37,26 @@ describe('served counts', () => {
       servedTimes(traces, 'user-service').length + servedTimes(traces, 'order-service').length;
     expect(all).toBe(50);
     expect(countUpTo(servedTimes(traces, 'user-service'), Infinity)).toBe(30);
+  });
+});
+
+describe('decidedTimes', () => {
+  it('counts a request under its status once its deciding stage is reached, not on arrival', () => {
+    const gateway = new Gateway({ maxRequests: 1 }, []);
+    const simulation = new Simulation(gateway, { seed: 7 });
+    const mobile = { clientId: 'mobile', apiKey: 'abc123', path: '/api/users' };
+    simulation.send(burst(mobile, 2, 0));
+    simulation.send(burst({ ...mobile, apiKey: null }, 1, 0));
+    const traces = simulation.runAll();
+    const times = decidedTimes(traces);
+    const arrivedMs = traces[0]?.arrivedAtMs ?? 0;
+    const count = (atMs: number) =>
+      ([200, 401, 404, 429] as const).map((s) =>
+        countUpTo(times.get(s) ?? new Float64Array(0), atMs),
+      );
+    expect(count(arrivedMs)).toEqual([0, 0, 0, 0]);
+    const lastMs = Math.max(...traces.map((t) => t.respondedAtMs));
+    // No routes: the allowed request is refused 404 at the router, one 429, one 401.
+    expect(count(lastMs)).toEqual([0, 1, 1, 1]);
   });
 });

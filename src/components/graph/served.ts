@@ -1,4 +1,4 @@
-import type { RequestTrace } from '../../engine';
+import type { HttpStatus, RequestTrace } from '../../engine';
 
 /** When each request to `service` was served, in time order: one pass per change of the traces. */
 export function servedTimes(traces: readonly RequestTrace[], service: string): Float64Array {
@@ -21,4 +21,24 @@ export function countUpTo(times: Float64Array, clockMs: number): number {
     else high = mid;
   }
   return low;
+}
+
+/**
+ * When each request's status was decided on the graph (its last stage), per status, in time
+ * order: the gateway counts a request when its packet shows the status, not when it arrives.
+ */
+export function decidedTimes(
+  traces: readonly RequestTrace[],
+): ReadonlyMap<HttpStatus, Float64Array> {
+  const times = new Map<HttpStatus, number[]>();
+  for (const trace of traces) {
+    const decided = trace.events.findLast((event) => event.type === 'stage');
+    const status = trace.decision.status;
+    let list = times.get(status);
+    if (list === undefined) times.set(status, (list = []));
+    list.push(decided?.atMs ?? trace.arrivedAtMs);
+  }
+  const sorted = new Map<HttpStatus, Float64Array>();
+  for (const [status, list] of times) sorted.set(status, Float64Array.from(list).sort());
+  return sorted;
 }

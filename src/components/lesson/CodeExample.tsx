@@ -1,7 +1,17 @@
-import gatewaySource from '../../engine/gateway.ts?raw';
+import runnerSource from '../../engine/pipeline/runner.ts?raw';
+import authSource from '../../engine/stages/auth.ts?raw';
+import rateLimitSource from '../../engine/stages/rateLimit.ts?raw';
+import routerSource from '../../engine/stages/router.ts?raw';
 import { tokenize } from './highlight';
 import { extractFunction, PIPELINE_PARTS } from './sourceExtract';
 import { Term } from './Term';
+
+const SOURCES: Readonly<Record<(typeof PIPELINE_PARTS)[number]['file'], string>> = {
+  'stages/auth.ts': authSource,
+  'stages/rateLimit.ts': rateLimitSource,
+  'stages/router.ts': routerSource,
+  'pipeline/runner.ts': runnerSource,
+};
 
 function HighlightedCode({ code, name }: { code: string; name: string }) {
   return (
@@ -38,7 +48,7 @@ export function CodeExample() {
         unknown path ends it at step 3 with <Term id="status-404">404</Term>.
       </p>
       {PIPELINE_PARTS.map((part) => {
-        const code = extractFunction(gatewaySource, part.name);
+        const code = extractFunction(SOURCES[part.file], part.name);
         return (
           <figure key={part.name} className="code-step">
             <figcaption>

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { searchGlossary } from '../../content/glossary';
+import { hashTarget } from './hashTarget';
 
 /** Section 2: the terms, searchable; each entry is the target of `<Term>` links (`#term-<id>`). */
 export function Glossary() {
@@ -11,8 +12,10 @@ export function Glossary() {
   // A <Term> link must always land: if the search hides its entry, clear the search first.
   useEffect(() => {
     const reveal = () => {
-      const id = decodeURIComponent(window.location.hash).replace(/^#term-/, '');
-      if (id === window.location.hash || id === '') return;
+      const target = hashTarget(window.location.hash);
+      if (!target.startsWith('term-')) return;
+      const id = target.slice('term-'.length);
+      if (id === '') return;
       setQuery((current) =>
         searchGlossary(current).some((entry) => entry.id === id) ? current : '',
       );

@@ -3,13 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { tokenize } from './highlight';
 import { extractFunction, PIPELINE_PARTS } from './sourceExtract';
 
-const gatewaySource = readFileSync(new URL('../../engine/gateway.ts', import.meta.url), 'utf8');
+const sourceOf = (file: string) =>
+  readFileSync(new URL(`../../engine/${file}`, import.meta.url), 'utf8');
+const gatewaySource = sourceOf('stages/auth.ts');
 
 describe('the code example', () => {
-  it.each(PIPELINE_PARTS.map((part) => part.name))(
-    'finds %s in the engine source, whole',
-    (name) => {
-      const code = extractFunction(gatewaySource, name);
+  it.each(PIPELINE_PARTS.map((part) => [part.name, part.file] as const))(
+    'finds %s in the engine source (%s), whole',
+    (name, file) => {
+      const code = extractFunction(sourceOf(file), name);
       expect(code).not.toBeNull();
       expect(code).toContain(`export function ${name}(`);
       expect(code?.trimEnd().endsWith('}')).toBe(true);

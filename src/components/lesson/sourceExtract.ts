@@ -16,10 +16,10 @@ export function extractFunction(source: string, name: string): string | null {
   return source.slice(start, end + 2);
 }
 
-/** The gateway's pipeline as the page shows it, in the order a request meets it. */
+/** The gateway's pipeline as the page shows it, in the order a request meets it; `file` is under src/engine. */
 export const PIPELINE_PARTS = [
-  { name: 'authStage', label: '1 Authenticate' },
-  { name: 'rateLimitStage', label: '2 Rate limit' },
-  { name: 'routerStage', label: '3 Route' },
-  { name: 'runPipeline', label: 'The pipeline: each stage in turn' },
+  { name: 'authStage', label: '1 Authenticate', file: 'stages/auth.ts' },
+  { name: 'rateLimitStage', label: '2 Rate limit', file: 'stages/rateLimit.ts' },
+  { name: 'routerStage', label: '3 Route', file: 'stages/router.ts' },
+  { name: 'runPipeline', label: 'The pipeline: each stage in turn', file: 'pipeline/runner.ts' },
 ] as const;

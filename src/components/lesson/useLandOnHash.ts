@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { hashTarget } from './hashTarget';
 
 /**
  * Opening the page at `#challenge` (or any section or term) lands there. The browser tries that
@@ -7,7 +8,7 @@ import { useEffect } from 'react';
  */
 export function useLandOnHash(): void {
   useEffect(() => {
-    const id = decodeURIComponent(window.location.hash.slice(1));
+    const id = hashTarget(window.location.hash);
     if (id === '') return;
     const frame = requestAnimationFrame(() => document.getElementById(id)?.scrollIntoView());
     return () => cancelAnimationFrame(frame);

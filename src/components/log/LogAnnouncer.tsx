@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../../store';
+import { decidedCount } from '../../store/traceWindow';
 import { countByStatus, summarise } from './statusCounts';
 
 /** Waits this long after the last decision, so a burst is announced once, summarised. */
@@ -13,12 +14,14 @@ export function LogAnnouncer() {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const unsubscribe = useAppStore.subscribe((state, previous) => {
       if (state.traces === previous.traces) return;
-      if (state.traces.length < announced.current) announced.current = 0;
+      if (decidedCount(state) < announced.current) announced.current = 0;
       clearTimeout(timer);
       timer = setTimeout(() => {
-        const { traces } = useAppStore.getState();
-        const text = summarise(countByStatus(traces, announced.current));
-        announced.current = traces.length;
+        const current = useAppStore.getState();
+        // `announced` counts every request decided so far; the window starts after the older ones.
+        const from = Math.max(0, announced.current - current.olderTraces.count);
+        const text = summarise(countByStatus(current.traces, from));
+        announced.current = decidedCount(current);
         if (text !== '') setMessage(text);
       }, QUIET_MS);
     });

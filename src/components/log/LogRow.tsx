@@ -1,12 +1,15 @@
 import { memo } from 'react';
-import type { RequestTrace } from '../../engine';
+import type { HttpStatus, RequestTrace } from '../../engine';
 import { STAGE_LABELS } from '../../content/services';
 import { STATUS_TEXT } from './statusCounts';
 
 export const ROW_HEIGHT_PX = 34;
 
-const STAGE_NAMES = { ...STAGE_LABELS, service: 'Router → service' };
-const SHAPES = { 200: '●', 401: '■', 404: '◆', 429: '▲' } as const;
+const STAGE_NAMES: Readonly<Record<string, string>> = {
+  ...STAGE_LABELS,
+  service: 'Router → service',
+};
+const SHAPES: Readonly<Record<HttpStatus, string>> = { 200: '●', 401: '■', 404: '◆', 429: '▲' };
 
 /** One request in the log: number, time, client, path, status, deciding stage and service. */
 export const LogRow = memo(function LogRow({
@@ -43,7 +46,7 @@ export const LogRow = memo(function LogRow({
       <span className="log-client">{clientLabel}</span>
       <code className="log-path">{trace.request.path}</code>
       <span className={`status-chip status-${status}`}>
-        {`${SHAPES[status]} ${status} `}
+        {`${SHAPES[status] ?? '✕'} ${status} `}
         <span className="status-text">{STATUS_TEXT[status]}</span>
       </span>
       <span className="log-stage">{STAGE_NAMES[trace.decision.decidedBy]}</span>

@@ -5,7 +5,7 @@ import { useLogTraces } from '../../store';
 import { LogRow, ROW_HEIGHT_PX } from './LogRow';
 import { rowWindow } from './logWindow';
 import { TraceDetails } from './TraceDetails';
-import { countByStatus, STATUSES, STATUS_TEXT } from './statusCounts';
+import { addCounts, countByStatus, STATUSES, STATUS_TEXT } from './statusCounts';
 import './log.css';
 
 const VIEW_HEIGHT_PX = 320;
@@ -22,12 +22,20 @@ function traceIdOf(element: Element): number | null {
  */
 export function RequestLog() {
   const traces = useLogTraces((s) => s.traces);
+  const simulation = useLogTraces((s) => s.simulation);
+  const older = useLogTraces((s) => s.olderTraces);
   const [filter, setFilter] = useState<HttpStatus | 'all'>('all');
   const [scrollTop, setScrollTop] = useState(0);
   const [selectedId, setSelectedId] = useState<number | null>(null);
+  // Request ids start at 1 again after a reset: an open panel belongs to one run's request.
+  const [selectionRun, setSelectionRun] = useState(simulation);
+  if (selectionRun !== simulation) {
+    setSelectionRun(simulation);
+    setSelectedId(null);
+  }
   /** The request whose row holds keyboard focus: it stays rendered when pushed out of view. */
   const [focusedId, setFocusedId] = useState<number | null>(null);
-  const counts = useMemo(() => countByStatus(traces), [traces]);
+  const counts = useMemo(() => addCounts(older.byStatus, countByStatus(traces)), [older, traces]);
   const rows = useMemo(() => {
     const shown = filter === 'all' ? traces : traces.filter((t) => t.decision.status === filter);
     return [...shown].reverse();
@@ -46,8 +54,9 @@ export function RequestLog() {
   );
   const rendered = rows.slice(first, last).map((trace, i) => ({ trace, index: first + i }));
   if (kept >= 0) rendered.push({ trace: rows[kept] as RequestTrace, index: kept });
+  // Ids are 1, 2, 3, … in arrival order; the window starts after the summarised ones.
   const selected: RequestTrace | undefined =
-    selectedId === null ? undefined : traces[selectedId - 1];
+    selectedId === null ? undefined : traces[selectedId - 1 - older.count];
   const toggleSelected = useCallback(
     (id: number) => setSelectedId((current) => (current === id ? null : id)),
     [],
@@ -58,7 +67,7 @@ export function RequestLog() {
       <h3 id="log-title">Request log</h3>
       <div className="log-filters" role="group" aria-label="Filter by status">
         <button type="button" aria-pressed={filter === 'all'} onClick={() => setFilter('all')}>
-          All <span data-testid="count-all">{traces.length}</span>
+          All <span data-testid="count-all">{older.count + traces.length}</span>
         </button>
         {STATUSES.map((status) => (
           <button
@@ -82,7 +91,9 @@ export function RequestLog() {
         tabIndex={0}
         aria-label="Request log, scrollable"
       >
-        {rows.length === 0 && <p className="log-empty">No requests yet. Press “Send burst”.</p>}
+        {rows.length === 0 && older.count === 0 && (
+          <p className="log-empty">No requests yet. Press “Send burst”.</p>
+        )}
         <ol
           aria-label="Request log"
           className="log-list"
@@ -108,6 +119,12 @@ export function RequestLog() {
           ))}
         </ol>
       </div>
+      {older.count > 0 && (
+        <p className="log-summarised" data-testid="log-summarised">
+          The {older.count.toLocaleString('en')} oldest requests are summarised: they count in the
+          totals above, and only the newest {traces.length.toLocaleString('en')} are listed.
+        </p>
+      )}
       {selected !== undefined && (
         <TraceDetails trace={selected} onClose={() => setSelectedId(null)} />
       )}

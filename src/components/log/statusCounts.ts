@@ -9,6 +9,9 @@ export const STATUS_TEXT: Readonly<Record<HttpStatus, string>> = {
   401: 'Unauthorized',
   404: 'Not Found',
   429: 'Too Many Requests',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
 };
 
 /** How many of `traces[from..to)` got each status. */
@@ -18,14 +21,24 @@ export function countByStatus(
   to = traces.length,
 ): StatusCounts {
   const counts: Record<HttpStatus, number> = { 200: 0, 401: 0, 404: 0, 429: 0 };
-  for (let i = from; i < to; i++) counts[(traces[i] as RequestTrace).decision.status]++;
+  for (let i = from; i < to; i++) {
+    const status = (traces[i] as RequestTrace).decision.status;
+    counts[status] = (counts[status] ?? 0) + 1;
+  }
   return counts;
+}
+
+/** Counts of two sets of requests together (the summarised older ones and the window). */
+export function addCounts(a: StatusCounts, b: StatusCounts): StatusCounts {
+  const sum: Record<HttpStatus, number> = { ...a };
+  for (const [status, n] of Object.entries(b)) sum[Number(status)] = (sum[Number(status)] ?? 0) + n;
+  return sum;
 }
 
 /** A screen-reader summary such as "6 responses: 5 × 200, 1 × 429". */
 export function summarise(counts: StatusCounts): string {
-  const total = STATUSES.reduce((sum, s) => sum + counts[s], 0);
+  const total = STATUSES.reduce((sum, s) => sum + (counts[s] ?? 0), 0);
   if (total === 0) return '';
-  const parts = STATUSES.filter((s) => counts[s] > 0).map((s) => `${counts[s]} × ${s}`);
+  const parts = STATUSES.filter((s) => (counts[s] ?? 0) > 0).map((s) => `${counts[s]} × ${s}`);
   return `${total} ${total === 1 ? 'response' : 'responses'}: ${parts.join(', ')}`;
 }

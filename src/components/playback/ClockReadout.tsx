@@ -7,7 +7,9 @@ export function ClockReadout() {
   const ref = useRef<HTMLOutputElement>(null);
   useEffect(() => {
     const show = (ms: number) => {
-      if (ref.current !== null) ref.current.textContent = formatClock(ms);
+      const text = formatClock(ms);
+      // Only a new figure is written: each write lays the text out again.
+      if (ref.current !== null && ref.current.textContent !== text) ref.current.textContent = text;
     };
     show(useAppStore.getState().clockMs);
     return useAppStore.subscribe((state, previous) => {

@@ -56,7 +56,7 @@ export function PlaybackBar({ apiKey }: { apiKey: string | null }) {
         Reset
       </button>
       <ClockReadout />
-      <span className="playback-hint">Space: play/pause · →: step</span>
+      <span className="playback-hint">Space: play/pause · ←/→: step back/forward</span>
     </div>
   );
 }

@@ -1,6 +1,9 @@
 import { useAppStore, useShownTraces, type AppState } from '../../store';
+import { limiterLimits } from '../../store/challengeSlice';
 import type { ClientProfile } from '../../content/services';
-import { formatClock, formatWait } from './timeline';
+import { LiveWait } from '../countdown/LiveWait';
+import { countedAhead } from '../graph/quota';
+import { formatClock } from './timeline';
 import { windowStrip } from './windowStrip';
 
 /** Most blocks stacked at one spot of the strip. */
@@ -13,7 +16,7 @@ const selectTick = (s: AppState) => Math.floor(s.clockMs / 200);
 export function WindowPanel({ client }: { client: ClientProfile }) {
   useAppStore(selectTick);
   const traces = useShownTraces((s) => s.traces);
-  const settings = useAppStore((s) => s.settings);
+  const windowMs = useAppStore((s) => limiterLimits(s).windowMs);
   const { gateway, clockMs } = useAppStore.getState();
   const apiKey = client.apiKey;
   // The engine says whether this client gets past Auth at all (no key, or a key it does not know).
@@ -46,12 +49,17 @@ export function WindowPanel({ client }: { client: ClientProfile }) {
     // The limiter that is really installed: the learner's own stands in for the chosen one.
     gateway.getLimiter().algorithm,
     snapshot,
-    settings.windowMs,
+    windowMs,
     clockMs,
     traces,
     apiKey,
   );
-  const used = snapshot.limit - snapshot.remaining;
+  // As on the client node: a request counts once its packet has passed the rate limiter.
+  const remaining = Math.min(
+    snapshot.limit,
+    snapshot.remaining + countedAhead(useAppStore.getState().traces, apiKey, clockMs),
+  );
+  const used = snapshot.limit - remaining;
   return (
     <section className="window-panel" aria-label="Rate-limit window">
       <h3>
@@ -100,27 +108,35 @@ export function WindowPanel({ client }: { client: ClientProfile }) {
       {strip.kind !== 'gauge' && (
         <div className="strip-scale">
           <span>
-            {strip.kind === 'sliding'
-              ? `${settings.windowMs / 1000} s ago`
-              : formatClock(strip.startMs)}
+            {strip.kind === 'sliding' ? `${windowMs / 1000} s ago` : formatClock(strip.startMs)}
           </span>
           <span>{strip.kind === 'sliding' ? 'now' : formatClock(strip.endMs)}</span>
         </div>
       )}
       <p className="window-facts" data-testid="window-facts">
         <strong>
-          {snapshot.remaining} of {snapshot.limit} left
+          {remaining} of {snapshot.limit} left
         </strong>
         {strip.kind === 'sliding' &&
-          ` · ${used} allowed in the last ${settings.windowMs / 1000} s (blocks); ✕ = refused with 429 (${strip.refusedCount} in view)`}
+          ` · ${used} allowed in the last ${windowMs / 1000} s (blocks); ✕ = refused with 429 (${strip.refusedCount} in view)`}
         {strip.kind === 'fixed' &&
           ` · window started at ${formatClock(strip.startMs)}, resets at ${formatClock(strip.endMs)}`}
-        {snapshot.msUntilAllowed > 0
-          ? ` · next request passes in ${formatWait(snapshot.msUntilAllowed)} (at ${formatClock(clockMs + snapshot.msUntilAllowed)})`
-          : ' · the next request would pass now'}
-        {snapshot.msUntilNextSlot > 0 &&
-          snapshot.remaining < snapshot.limit &&
-          ` · one more slot in ${formatWait(snapshot.msUntilNextSlot)}`}
+        {/* The countdowns follow the live clock, as the client node's does (one rounding). */}
+        {snapshot.msUntilAllowed > 0 ? (
+          <>
+            {' · next request passes in '}
+            <LiveWait apiKey={apiKey} kind="allowed" />
+            {` (at ${formatClock(clockMs + snapshot.msUntilAllowed)})`}
+          </>
+        ) : (
+          ' · the next request would pass now'
+        )}
+        {snapshot.msUntilNextSlot > 0 && remaining < snapshot.limit && (
+          <>
+            {' · one more slot in '}
+            <LiveWait apiKey={apiKey} kind="slot" />
+          </>
+        )}
       </p>
     </section>
   );

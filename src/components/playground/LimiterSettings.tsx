@@ -1,6 +1,13 @@
 import { useState } from 'react';
-import { ALGORITHMS, isAlgorithmName, type GatewaySettings, type KeyMode } from '../../engine';
+import {
+  ALGORITHMS,
+  MAX_WINDOW_MS,
+  isAlgorithmName,
+  type GatewaySettings,
+  type KeyMode,
+} from '../../engine';
 import { useAppStore } from '../../store';
+import { MAX_LIMIT_REQUESTS } from '../../store/playgroundSlice';
 import { Field, TextField } from './Field';
 import { parseWhole } from './trafficForm';
 
@@ -27,8 +34,8 @@ export function LimiterSettings() {
   }
 
   const apply = () => {
-    const max = parseWhole(maxRequests, 'Max requests', 1);
-    const win = parseWhole(windowMs, 'Window', 1);
+    const max = parseWhole(maxRequests, 'Max requests', 1, { value: MAX_LIMIT_REQUESTS, unit: '' });
+    const win = parseWhole(windowMs, 'Window', 1, { value: MAX_WINDOW_MS, unit: ' ms (one day)' });
     const next: Problems = {};
     if (!max.ok) next.maxRequests = max.message;
     if (!win.ok) next.windowMs = win.message;

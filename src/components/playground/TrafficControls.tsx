@@ -7,24 +7,27 @@ import { parseCount, parseRate, parseRequestPath } from './trafficForm';
 
 const EXTRA_PATHS = ['/api/payments', '/api/users/123', '/api/users?page=2', '/api/unknown'];
 
-type Spacing = 'burst' | 'spread';
+/** The form's id, so the docked playground's own "Send burst" and "Send one" can submit it. */
+export const TRAFFIC_FORM_ID = 'traffic-form';
 
 /** Who sends what, how many and how spaced: builds traffic with the engine and sends it. */
-export function TrafficControls({
-  clientId,
-  onClientChange,
-}: {
-  clientId: string;
-  onClientChange: (id: string) => void;
-}) {
+export function TrafficControls() {
   const routes = useAppStore((s) => s.routes);
   const preparing = useAppStore((s) => s.preparing);
-  const [path, setPath] = useState('/api/users');
-  const [count, setCount] = useState('6');
-  const [spacing, setSpacing] = useState<Spacing>('burst');
-  const [rate, setRate] = useState('2');
+  // In the store rather than here, so that a shared link can carry and restore the form.
+  const { clientId, path, count, spacing, rate } = useAppStore((s) => s.trafficForm);
+  const setTrafficForm = useAppStore((s) => s.setTrafficForm);
+  const setPath = (value: string) => setTrafficForm({ path: value });
+  const setCount = (value: string) => setTrafficForm({ count: value });
+  const setRate = (value: string) => setTrafficForm({ rate: value });
   const [problems, setProblems] = useState<Record<string, string | null>>({});
   const [sendError, setSendError] = useState<string | null>(null);
+  /** A field shown as wrong loses its message as soon as its text is valid again. */
+  const clearWhenValid = (field: string, parsed: { ok: boolean }) => {
+    if (parsed.ok && (problems[field] ?? null) !== null) {
+      setProblems((current) => ({ ...current, [field]: null }));
+    }
+  };
   const knownPaths = [...new Set([...routes.map((r) => r.path), ...EXTRA_PATHS])];
 
   const send = async (howMany: 'form' | 'one') => {
@@ -54,18 +57,20 @@ export function TrafficControls({
 
   return (
     <form
+      id={TRAFFIC_FORM_ID}
       className="traffic-controls"
       aria-label="Send requests"
       onSubmit={(e) => {
         e.preventDefault();
-        void send('form');
+        const submitter = (e.nativeEvent as SubmitEvent).submitter;
+        void send(submitter?.getAttribute('value') === 'one' ? 'one' : 'form');
       }}
     >
       <Field id="traffic-client" label="Client (API key)" problem={null}>
         <select
           id="traffic-client"
           value={clientId}
-          onChange={(e) => onClientChange(e.target.value)}
+          onChange={(e) => setTrafficForm({ clientId: e.target.value })}
         >
           {CLIENTS.map((c) => (
             <option key={c.id} value={c.id}>
@@ -80,7 +85,10 @@ export function TrafficControls({
         problem={problems.path ?? null}
         list="traffic-paths"
         value={path}
-        onChange={setPath}
+        onChange={(text) => {
+          setPath(text);
+          clearWhenValid('path', parseRequestPath(text));
+        }}
       >
         <datalist id="traffic-paths">
           {knownPaths.map((p) => (
@@ -94,13 +102,18 @@ export function TrafficControls({
         problem={problems.count ?? null}
         inputMode="numeric"
         value={count}
-        onChange={setCount}
+        onChange={(text) => {
+          setCount(text);
+          clearWhenValid('count', parseCount(text));
+        }}
       />
       <Field id="traffic-spacing" label="Spacing" problem={null}>
         <select
           id="traffic-spacing"
           value={spacing}
-          onChange={(e) => setSpacing(e.target.value as Spacing)}
+          onChange={(e) =>
+            setTrafficForm({ spacing: e.target.value === 'spread' ? 'spread' : 'burst' })
+          }
         >
           <option value="burst">All at once</option>
           <option value="spread">Spread out</option>
@@ -113,14 +126,17 @@ export function TrafficControls({
           problem={problems.rate ?? null}
           inputMode="decimal"
           value={rate}
-          onChange={setRate}
+          onChange={(text) => {
+            setRate(text);
+            clearWhenValid('rate', parseRate(text));
+          }}
         />
       )}
       <div className="traffic-buttons">
         <button type="submit" className="primary" disabled={preparing}>
           Send burst
         </button>
-        <button type="button" disabled={preparing} onClick={() => void send('one')}>
+        <button type="submit" name="how-many" value="one" disabled={preparing}>
           Send one
         </button>
         {preparing && <span className="field-note">Preparing your code…</span>}

@@ -35,5 +35,12 @@ describe('parseRate and parseWhole', () => {
     expect(parseWhole('5', 'Max requests', 1)).toEqual({ ok: true, value: 5 });
     expect(parseWhole('0', 'Max requests', 1).ok).toBe(false);
     expect(parseWhole('1.5', 'Max requests', 1).ok).toBe(false);
+    const day = { value: 86_400_000, unit: ' ms (one day)' };
+    expect(parseWhole('86400000', 'Window', 1, day)).toEqual({ ok: true, value: 86_400_000 });
+    expect(parseWhole('1e16', 'Window', 1, day)).toEqual({
+      ok: false,
+      message: 'Window must be at most 86,400,000 ms (one day). Nothing was changed.',
+    });
+    expect(parseWhole('1e308', 'Window', 1, day).ok).toBe(false);
   });
 });

@@ -43,12 +43,21 @@ export function parseRate(text: string): Parsed<number> {
   return { ok: true, value };
 }
 
-/** A whole number setting from a text field, or a message. */
-export function parseWhole(text: string, label: string, min: number): Parsed<number> {
+/** A whole number setting from a text field, from `min` to `max`, or a message. */
+export function parseWhole(
+  text: string,
+  label: string,
+  min: number,
+  max: { readonly value: number; readonly unit: string } = { value: Infinity, unit: '' },
+): Parsed<number> {
   const value = Number(text.trim());
   if (text.trim() === '' || !Number.isFinite(value))
     return { ok: false, message: `${label} must be a number.` };
   if (!Number.isInteger(value)) return { ok: false, message: `${label} must be a whole number.` };
   if (value < min) return { ok: false, message: `${label} must be at least ${min}.` };
+  if (value > max.value) {
+    const most = `${max.value.toLocaleString('en-US')}${max.unit}`;
+    return { ok: false, message: `${label} must be at most ${most}. Nothing was changed.` };
+  }
   return { ok: true, value };
 }

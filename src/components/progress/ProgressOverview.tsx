@@ -1,17 +1,22 @@
 import { useState } from 'react';
+import { CHALLENGE_CATALOGUE } from '../../content/challenges';
 import { EXPERIMENTS } from '../../content/experiments';
 import { useAppStore } from '../../store';
 import { quizScore } from '../quiz/quizScore';
 import { useQuizQuestions } from '../quiz/useQuizQuestions';
+import { ProgressFileActions } from './ProgressFileActions';
 
 /** Where the learner stands: experiments done, quiz score, challenge; and a guarded reset. */
 export function ProgressOverview() {
   const experiments = useAppStore((s) => s.experiments);
   const answers = useAppStore((s) => s.quizAnswers);
-  const challengePassed = useAppStore((s) => s.challengePassed);
+  const challengeProgress = useAppStore((s) => s.challengeProgress);
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState('');
 
+  const challengesPassed = CHALLENGE_CATALOGUE.filter(
+    (c) => challengeProgress[c.id]?.passed,
+  ).length;
   const done = EXPERIMENTS.filter((experiment) => experiments[experiment.id] === 'done').length;
   const score = quizScore(useQuizQuestions(), answers);
 
@@ -34,7 +39,7 @@ export function ProgressOverview() {
           Quiz: {score.correct} of {score.total} correct
         </li>
         <li data-testid="progress-challenge">
-          Challenge: {challengePassed ? '✔ passed' : 'not passed yet'}
+          Challenges: {challengesPassed} of {CHALLENGE_CATALOGUE.length} passed
         </li>
       </ul>
       {confirming ? (
@@ -61,6 +66,7 @@ export function ProgressOverview() {
       <p role="status" className="progress__message">
         {message}
       </p>
+      <ProgressFileActions />
     </aside>
   );
 }

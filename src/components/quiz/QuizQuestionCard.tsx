@@ -1,12 +1,28 @@
 import { useState, type FormEvent } from 'react';
 import { isCorrect, type QuizQuestion } from '../../content/quiz';
 import { useAppStore } from '../../store';
+import { choiceFeedback } from './choiceFeedback';
+import type { QuizBasis } from './quizItems';
 
 /** One question: a fieldset of radios or checkboxes, a check button, feedback in words. */
-export function QuizQuestionCard({ question, number }: { question: QuizQuestion; number: number }) {
+export function QuizQuestionCard({
+  question,
+  basis,
+  number,
+}: {
+  question: QuizQuestion;
+  /** For a generated question: the settings and routes it was built from, saved with the answer. */
+  basis: QuizBasis | null;
+  number: number;
+}) {
   const saved = useAppStore((s) => s.quizAnswers[question.id]);
+  const settings = useAppStore((s) => s.settings);
+  const keptOlderSettings =
+    basis !== null && JSON.stringify(basis.settings) !== JSON.stringify(settings);
   const [choice, setChoice] = useState<readonly string[]>(saved?.choice ?? []);
   const [problem, setProblem] = useState<string | null>(null);
+  /** Wrong checks in this visit: the feedback says more from the second one on. */
+  const [wrongTries, setWrongTries] = useState(0);
   const inputType = question.kind === 'single' ? 'radio' : 'checkbox';
   const name = `quiz-${question.id}`;
 
@@ -22,13 +38,19 @@ export function QuizQuestionCard({ question, number }: { question: QuizQuestion;
       setProblem('Choose an answer first.');
       return;
     }
+    const correct = isCorrect(question, choice);
+    if (!correct) setWrongTries((tries) => tries + 1);
     useAppStore
       .getState()
-      .answerQuiz(question.id, { choice, correct: isCorrect(question, choice) });
+      .answerQuiz(question.id, { choice, correct, ...(basis === null ? {} : { basis }) });
   };
 
   // Judged against the question as it is now (see quizScore), not the verdict saved with it.
   const savedCorrect = saved === undefined ? null : isCorrect(question, saved.choice);
+  const whatIsWrong =
+    saved === undefined || savedCorrect === true
+      ? null
+      : choiceFeedback(question, saved.choice, wrongTries);
 
   return (
     <form className="quiz-question" onSubmit={submit} data-question={question.id}>
@@ -52,15 +74,31 @@ export function QuizQuestionCard({ question, number }: { question: QuizQuestion;
           </label>
         ))}
       </fieldset>
+      {keptOlderSettings && (
+        <p className="quiz-question__kept">
+          You answered this with the settings named above, so it keeps them. “Retry the quiz” asks
+          it again for the current settings.
+        </p>
+      )}
       <button type="submit">{saved === undefined ? 'Check answer' : 'Check again'}</button>
       <div className="quiz-feedback" aria-live="polite">
         {problem !== null && <p className="lesson-problem">{problem}</p>}
-        {savedCorrect !== null && (
-          <p className={savedCorrect ? 'quiz-feedback--right' : 'quiz-feedback--wrong'}>
-            <strong>{savedCorrect ? '✔ Correct.' : '✘ Not quite.'}</strong>{' '}
-            {savedCorrect ? '' : 'Try again, or read why: '}
-            {question.explanation}
+        {savedCorrect === true && (
+          <p className="quiz-feedback--right">
+            <strong>✔ Correct.</strong> {question.explanation}
           </p>
+        )}
+        {savedCorrect === false && (
+          <>
+            <p className="quiz-feedback--wrong">
+              <strong>✘ Not quite.</strong> {whatIsWrong ?? ''} Try again.
+            </p>
+            {/* The explanation can give the answer away: the learner opens it when they choose. */}
+            <details className="quiz-explanation">
+              <summary>Show the explanation</summary>
+              {question.explanation}
+            </details>
+          </>
         )}
       </div>
     </form>

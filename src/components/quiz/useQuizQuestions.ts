@@ -1,14 +1,18 @@
 import { useMemo } from 'react';
-import { FIXED_QUESTIONS, type QuizQuestion } from '../../content/quiz';
-import { generatePredictQuestions } from '../../content/quizGenerators';
+import type { QuizQuestion } from '../../content/quiz';
 import { useAppStore } from '../../store';
+import { quizItems, type QuizItem } from './quizItems';
 
-/** The quiz as it stands: the fixed questions, then those built from the playground's settings. */
-export function useQuizQuestions(): readonly QuizQuestion[] {
+/** The quiz as it stands, each generated question with the settings it was built from. */
+export function useQuizItems(): readonly QuizItem[] {
   const settings = useAppStore((s) => s.settings);
   const routes = useAppStore((s) => s.routes);
-  return useMemo(
-    () => [...FIXED_QUESTIONS, ...generatePredictQuestions(settings, routes)],
-    [settings, routes],
-  );
+  const answers = useAppStore((s) => s.quizAnswers);
+  return useMemo(() => quizItems(settings, routes, answers), [settings, routes, answers]);
+}
+
+/** The questions on the page, for the score. */
+export function useQuizQuestions(): readonly QuizQuestion[] {
+  const items = useQuizItems();
+  return useMemo(() => items.map((item) => item.question), [items]);
 }

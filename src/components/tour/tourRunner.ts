@@ -30,7 +30,7 @@ export function highlightId(target: TourTarget): string {
 /** Sends the scenario's traffic at the current clock, for real. */
 export async function startScenario(scenario: TourScenario): Promise<ScenarioRun> {
   const spec = TOUR_TRAFFIC[scenario];
-  const { clockMs, gateway, simulation, traces, sendTraffic } = useAppStore.getState();
+  const { clockMs, gateway, simulation, traces, olderTraces, sendTraffic } = useAppStore.getState();
   const template = { clientId: spec.clientId, apiKey: spec.apiKey, path: spec.path };
   const arrivalMs = simulation.arrivalMs({ ...template, sentAtMs: clockMs });
   const count =
@@ -43,12 +43,16 @@ export async function startScenario(scenario: TourScenario): Promise<ScenarioRun
             : gateway.getLimiter().snapshot(spec.apiKey, arrivalMs).remaining) + 1,
         );
   await sendTraffic(burst(template, count, clockMs));
-  return { sentAtMs: clockMs, arrivalMs, fromIndex: traces.length, count };
+  // Counted over every request decided so far: older ones may be summarised out of `traces` later.
+  return { sentAtMs: clockMs, arrivalMs, fromIndex: olderTraces.count + traces.length, count };
 }
 
 /** The request a scenario follows: for 429 the first refused one, else its last. */
 export function followedTrace(run: ScenarioRun, scenario: TourScenario): RequestTrace | undefined {
-  const mine = useAppStore.getState().traces.slice(run.fromIndex, run.fromIndex + run.count);
+  const { traces, olderTraces } = useAppStore.getState();
+  // `fromIndex` counts summarised requests too; the window starts after them.
+  const local = (index: number) => Math.max(0, index - olderTraces.count);
+  const mine = traces.slice(local(run.fromIndex), local(run.fromIndex + run.count));
   if (scenario === 'rate-limited')
     return mine.find((t) => t.decision.status === 429) ?? mine.at(-1);
   return mine.at(-1);
@@ -66,9 +70,21 @@ export function momentMs(trace: RequestTrace, moment: TourMoment): number {
   return moment === 'responded' ? atMs - 40 : atMs;
 }
 
+/** The stages the request has passed by `atMs` on the graph (it is decided on arrival). */
+export function stagesReached(
+  trace: RequestTrace,
+  atMs: number,
+): RequestTrace['decision']['stages'] {
+  const reached = new Set(
+    trace.events.flatMap((e) => (e.type === 'stage' && e.atMs <= atMs ? [e.stage] : [])),
+  );
+  return trace.decision.stages.filter((s) => reached.has(s.stage));
+}
+
 /**
- * Moves the real simulation to the step's moment: sends its request if needed, advances the
- * clock (or, going back, draws packets at that earlier moment). Returns the trace followed.
+ * Moves the real simulation to the step's moment: sends its request if needed, then advances
+ * the clock or, going back, rebuilds the playground as it was then (so its counters and quotas
+ * are that step's). Returns the trace followed.
  */
 export async function showStep(
   step: TourStep,
@@ -91,10 +107,6 @@ export async function showStep(
     trace = followedTrace(run, step.scenario);
     if (trace !== undefined) target = momentMs(trace, step.moment);
   }
-  const { clockMs, advanceClock, setView } = useAppStore.getState();
-  if (target >= clockMs) {
-    advanceClock(target);
-    setView(null);
-  } else setView(target);
+  useAppStore.getState().rewindTo(target);
   return trace;
 }

@@ -1,5 +1,5 @@
-import { requirePositive, requirePositiveInteger } from '../errors';
-import type { LimiterSnapshot, RateLimitAlgorithm } from './types';
+import { requirePositiveInteger, requireWindowMs } from '../errors';
+import type { LimiterGauge, LimiterSnapshot, RateLimitAlgorithm } from './types';
 
 interface WindowCount {
   windowStartMs: number;
@@ -22,7 +22,7 @@ export class FixedWindowLimiter implements RateLimitAlgorithm {
     readonly windowMs: number,
   ) {
     requirePositiveInteger('maxRequests', maxRequests);
-    requirePositive('windowMs', windowMs);
+    requireWindowMs(windowMs);
     this.policy = { quota: maxRequests, windowSeconds: windowMs / 1000 };
   }
 
@@ -59,6 +59,23 @@ export class FixedWindowLimiter implements RateLimitAlgorithm {
       msUntilNextSlot,
       marks: [],
       windowStartMs,
+    };
+  }
+
+  /** The bar is the count of the window holding `nowMs`; the mark is that window's start. */
+  gauge(clientId: string, nowMs: number): LimiterGauge {
+    const windowStartMs = this.windowStart(nowMs);
+    const state = this.clients.get(clientId);
+    const count = state !== undefined && state.windowStartMs === windowStartMs ? state.count : 0;
+    return {
+      label: 'requests in this window',
+      value: count,
+      max: this.maxRequests,
+      markMs: windowStartMs,
+      markLabel: 'window start',
+      // The window start and the count.
+      numbersHeld: state === undefined ? 0 : 2,
+      exact: true,
     };
   }
 

@@ -5,6 +5,16 @@ import { ALGORITHMS, createLimiter, isAlgorithmName, type AlgorithmName } from '
 const NAMES = ALGORITHMS.map((a) => a.name);
 
 describe('createLimiter', () => {
+  it.each(NAMES)('refuses %s with a window past one day or none at all', (algorithm) => {
+    for (const windowMs of [1e16, 1e308, 86_400_001, 0, Infinity]) {
+      expect(() => createLimiter({ algorithm, maxRequests: 5, windowMs })).toThrow(SettingError);
+    }
+    // 100 a day: nginx's leaky bucket stores no rate below 1 request per 1000 s.
+    const longest = createLimiter({ algorithm, maxRequests: 100, windowMs: 86_400_000 });
+    const snapshot = longest.snapshot('k', 0);
+    expect(snapshot).toMatchObject({ limit: 100, remaining: 100 });
+  });
+
   it.each(NAMES)('builds %s with the quota and window it was given', (algorithm) => {
     const limiter = createLimiter({ algorithm, maxRequests: 5, windowMs: 60_000 });
     expect(limiter.algorithm).toBe(algorithm);
@@ -66,13 +76,14 @@ describe('createLimiter', () => {
 });
 
 describe('isAlgorithmName', () => {
-  it('knows the five algorithms and nothing else', () => {
+  it('knows the six algorithms and nothing else', () => {
     const written = [
       'sliding-window-log',
       'fixed-window',
       'sliding-window-counter',
       'token-bucket',
       'leaky-bucket',
+      'gcra',
     ];
     expect([...NAMES].sort()).toEqual([...written].sort());
     for (const name of written) expect(isAlgorithmName(name)).toBe(true);

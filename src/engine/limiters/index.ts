@@ -1,14 +1,22 @@
-import { SettingError } from '../errors';
+import { SettingError, requireWindowMs } from '../errors';
 import { FixedWindowLimiter } from './fixedWindow';
+import { GcraLimiter } from './gcra';
 import { LeakyBucketLimiter, type LeakyBucketOptions } from './leakyBucket';
 import { SlidingWindowCounterLimiter } from './slidingWindowCounter';
 import { SlidingWindowLimiter, slidingLogSnapshot } from './slidingWindowLog';
 import { TokenBucketLimiter } from './tokenBucket';
 import type { AlgorithmName, RateLimitAlgorithm } from './types';
 
-export type { AlgorithmName, LimiterSnapshot, RateLimitAlgorithm } from './types';
+export type {
+  AlgorithmName,
+  GaugedLimiter,
+  LimiterGauge,
+  LimiterSnapshot,
+  RateLimitAlgorithm,
+} from './types';
 export {
   FixedWindowLimiter,
+  GcraLimiter,
   LeakyBucketLimiter,
   SlidingWindowCounterLimiter,
   SlidingWindowLimiter,
@@ -34,6 +42,7 @@ export const ALGORITHMS: readonly { readonly name: AlgorithmName; readonly label
   { name: 'sliding-window-counter', label: 'Sliding window (counter)' },
   { name: 'token-bucket', label: 'Token bucket' },
   { name: 'leaky-bucket', label: 'Leaky bucket (nginx limit_req)' },
+  { name: 'gcra', label: 'GCRA (one timestamp)' },
 ];
 
 export function isAlgorithmName(value: string): value is AlgorithmName {
@@ -65,7 +74,11 @@ export function createLimiter(spec: LimiterSpec): RateLimitAlgorithm {
     case 'token-bucket':
       return new TokenBucketLimiter(spec.maxRequests, spec.windowMs);
     case 'leaky-bucket':
+      // Checked here rather than in the bucket itself, as for every other algorithm's constructor.
+      requireWindowMs(spec.windowMs);
       return new LeakyBucketLimiter(spec.maxRequests, spec.windowMs, leakyBucketOptions(spec));
+    case 'gcra':
+      return new GcraLimiter(spec.maxRequests, spec.windowMs);
     default:
       throw new SettingError('algorithm', `unknown algorithm "${String(spec.algorithm)}"`);
   }

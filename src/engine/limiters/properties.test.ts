@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createLimiter, type AlgorithmName, type RateLimitAlgorithm } from './index';
+import { ALGORITHMS, createLimiter, type AlgorithmName, type RateLimitAlgorithm } from './index';
 import { SlidingWindowLimiter } from './slidingWindowLog';
 
 /** Fixed seed so CI runs the same cases every time. */
@@ -209,13 +209,7 @@ describe('what each algorithm guarantees, on random traffic', () => {
 });
 
 describe('snapshots agree with what allowRequest then does', () => {
-  const ALL: readonly AlgorithmName[] = [
-    'sliding-window-log',
-    'fixed-window',
-    'sliding-window-counter',
-    'token-bucket',
-    'leaky-bucket',
-  ];
+  const ALL: readonly AlgorithmName[] = ALGORITHMS.map((a) => a.name);
 
   /** Replays `trace` into a fresh limiter, so probes never disturb the one under test. */
   function replay(

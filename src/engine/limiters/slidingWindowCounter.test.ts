@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SettingError } from '../errors';
 import { SlidingWindowCounterLimiter } from './slidingWindowCounter';
 
 describe('SlidingWindowCounterLimiter', () => {
@@ -68,5 +69,23 @@ describe('SlidingWindowCounterLimiter', () => {
     expect(limiter.evictIdle(1999)).toBe(0);
     expect(limiter.evictIdle(2000)).toBe(1);
     expect(limiter.clientCount).toBe(1);
+  });
+
+  it('snapshot ends and stays exact where 1 ms steps no longer move the time (past 2^53 ms)', () => {
+    const limiter = new SlidingWindowCounterLimiter(5, 60_000);
+    const nowMs = 1e17; // times here are 16 ms apart: nowMs + 1 === nowMs
+    for (let i = 0; i < 5; i++) limiter.allowRequest('a', nowMs);
+    const { msUntilAllowed } = limiter.snapshot('a', nowMs);
+    expect(msUntilAllowed).toBeGreaterThan(0);
+    expect(msUntilAllowed).toBeLessThanOrEqual(2 * 60_000);
+    // The answer is the first moment the limiter itself lets a request through.
+    expect(limiter.allowRequest('a', nowMs + msUntilAllowed - 16)).toBe(false);
+    expect(limiter.allowRequest('a', nowMs + msUntilAllowed)).toBe(true);
+  });
+
+  it('refuses a window past one day, with the reason', () => {
+    expect(() => new SlidingWindowCounterLimiter(5, 1e16)).toThrow(SettingError);
+    expect(() => new SlidingWindowCounterLimiter(5, 1e16)).toThrow(/at most 86,400,000 ms/);
+    expect(() => new SlidingWindowCounterLimiter(5, 86_400_000)).not.toThrow();
   });
 });

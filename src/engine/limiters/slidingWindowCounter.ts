@@ -1,4 +1,4 @@
-import { requirePositive, requirePositiveInteger } from '../errors';
+import { requirePositiveInteger, requireWindowMs } from '../errors';
 import type { LimiterSnapshot, RateLimitAlgorithm } from './types';
 
 interface TwoWindows {
@@ -24,7 +24,7 @@ export class SlidingWindowCounterLimiter implements RateLimitAlgorithm {
     readonly windowMs: number,
   ) {
     requirePositiveInteger('maxRequests', maxRequests);
-    requirePositive('windowMs', windowMs);
+    requireWindowMs(windowMs);
     this.policy = { quota: maxRequests, windowSeconds: windowMs / 1000 };
   }
 
@@ -108,16 +108,42 @@ export class SlidingWindowCounterLimiter implements RateLimitAlgorithm {
 
   /**
    * Whole ms from `nowMs` until the estimate is below `target` (≥ 1), i.e. until a request
-   * measured against `target` passes. Without new requests the estimate only falls, so this is the
-   * first whole ms after the exact crossing; it is checked against `estimate` itself, which decides
-   * requests, because rounding can move the crossing across a whole ms.
+   * measured against `target` passes. Without new requests the estimate never rises, so the answer
+   * is the first whole ms where `estimate` (which decides requests) is below `target`: found by a
+   * bounded search around the exact crossing, since rounding can move the crossing across a whole
+   * ms. A bounded search, not 1 ms steps, because past 2^53 a step of 1 ms no longer moves the time.
    */
   private msUntilBelow(state: TwoWindows, nowMs: number, target: number): number {
-    if (this.estimateAt(state, nowMs) < target) return 0;
-    let ms = Math.max(1, Math.floor(this.crossingMs(state, nowMs, target)) + 1);
-    while (this.estimateAt(state, nowMs + ms) >= target) ms++;
-    while (ms > 1 && this.estimateAt(state, nowMs + ms - 1) < target) ms--;
-    return ms;
+    const isBelow = (ms: number) => this.estimateAt(state, nowMs + ms) < target;
+    if (isBelow(0)) return 0;
+    const guess = Math.max(1, Math.floor(this.crossingMs(state, nowMs, target)) + 1);
+    // Bracket the answer, doubling the step: `notYet` is not below (0 never is), `below` is.
+    let notYet: number;
+    let below: number;
+    let step = 1;
+    if (isBelow(guess)) {
+      below = guess;
+      while (below - step > 0 && isBelow(below - step)) {
+        below -= step;
+        step *= 2;
+      }
+      notYet = Math.max(0, below - step);
+    } else {
+      // Ends: after two windows with no requests the estimate is 0, and `target` ≥ 1.
+      notYet = guess;
+      while (!isBelow(notYet + step)) {
+        notYet += step;
+        step *= 2;
+      }
+      below = notYet + step;
+    }
+    while (below - notYet > 1) {
+      const middle = notYet + Math.floor((below - notYet) / 2);
+      if (middle === notYet || middle === below) break;
+      if (isBelow(middle)) below = middle;
+      else notYet = middle;
+    }
+    return below;
   }
 
   /** ms from `nowMs` until the estimate equals `target`, exactly (the state is already rolled). */

@@ -1,5 +1,5 @@
-import { requirePositive, requirePositiveInteger } from '../errors';
-import type { LimiterSnapshot, RateLimitAlgorithm } from './types';
+import { requirePositiveInteger, requireWindowMs } from '../errors';
+import type { LimiterGauge, LimiterSnapshot, RateLimitAlgorithm } from './types';
 
 /** Ring capacity a new client starts with; it doubles up to `maxRequests` as needed. */
 const INITIAL_SLOTS = 8;
@@ -67,7 +67,7 @@ export class SlidingWindowLimiter implements RateLimitAlgorithm {
     readonly windowMs: number,
   ) {
     requirePositiveInteger('maxRequests', maxRequests);
-    requirePositive('windowMs', windowMs);
+    requireWindowMs(windowMs);
     this.policy = { quota: maxRequests, windowSeconds: windowMs / 1000 };
   }
 
@@ -123,6 +123,41 @@ export class SlidingWindowLimiter implements RateLimitAlgorithm {
     const marks: number[] = [];
     for (const t of this.ring(slot)) if (nowMs - t < this.windowMs) marks.push(t);
     return marks;
+  }
+
+  /** The bar is the allowed requests still in the window; the mark is the oldest of them. */
+  gauge(clientId: string, nowMs: number): LimiterGauge {
+    const slot = this.slotOf.get(clientId);
+    let counted = 0;
+    let oldest: number | null = null;
+    if (slot !== undefined) {
+      const start = this.meta[slot * META + START] as number;
+      const capacity = this.meta[slot * META + CAPACITY] as number;
+      const head = this.meta[slot * META + HEAD] as number;
+      const count = this.meta[slot * META + COUNT] as number;
+      // Oldest first, so the expired entries are a prefix: skip it, count the rest. Reads only.
+      let skipped = 0;
+      while (skipped < count) {
+        const k = head + skipped < capacity ? head + skipped : head + skipped - capacity;
+        const t = this.store[start + k] as number;
+        if (nowMs - t < this.windowMs) {
+          oldest = t;
+          break;
+        }
+        skipped++;
+      }
+      counted = count - skipped;
+    }
+    return {
+      label: 'requests in the last window',
+      value: counted,
+      max: this.maxRequests,
+      markMs: oldest,
+      markLabel: 'oldest request counted',
+      // One timestamp per request still counted; expired ones are dropped before they matter.
+      numbersHeld: counted,
+      exact: true,
+    };
   }
 
   evictIdle(nowMs: number): number {

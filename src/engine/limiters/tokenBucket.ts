@@ -1,5 +1,5 @@
-import { requirePositive, requirePositiveInteger } from '../errors';
-import type { LimiterSnapshot, RateLimitAlgorithm } from './types';
+import { requirePositiveInteger, requireWindowMs } from '../errors';
+import type { LimiterGauge, LimiterSnapshot, RateLimitAlgorithm } from './types';
 
 interface Bucket {
   /** Fill level in units of 1/windowMs of a token, so integer timestamps keep it exact. */
@@ -26,7 +26,7 @@ export class TokenBucketLimiter implements RateLimitAlgorithm {
     readonly windowMs: number,
   ) {
     requirePositiveInteger('maxRequests', capacity);
-    requirePositive('windowMs', windowMs);
+    requireWindowMs(windowMs);
     this.policy = { quota: capacity, windowSeconds: windowMs / 1000 };
     this.tokenUnits = windowMs;
     this.fullUnits = capacity * windowMs;
@@ -63,6 +63,22 @@ export class TokenBucketLimiter implements RateLimitAlgorithm {
       msUntilAllowed: remaining > 0 ? 0 : toNextToken,
       msUntilNextSlot: level >= this.fullUnits ? 0 : toNextToken,
       marks: [],
+    };
+  }
+
+  /** The bar is the tokens in the bucket at `nowMs`, fractions included. */
+  gauge(clientId: string, nowMs: number): LimiterGauge {
+    const bucket = this.buckets.get(clientId);
+    const level = bucket === undefined ? this.fullUnits : this.levelAt(bucket, nowMs);
+    return {
+      label: 'tokens',
+      value: level / this.tokenUnits,
+      max: this.capacity,
+      markMs: null,
+      markLabel: null,
+      // The level and the time it was measured.
+      numbersHeld: bucket === undefined ? 0 : 2,
+      exact: true,
     };
   }
 

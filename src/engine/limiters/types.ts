@@ -4,7 +4,8 @@ export type AlgorithmName =
   | 'fixed-window'
   | 'sliding-window-counter'
   | 'token-bucket'
-  | 'leaky-bucket';
+  | 'leaky-bucket'
+  | 'gcra';
 
 /** What the UI shows about one client's quota at a moment. */
 export interface LimiterSnapshot {
@@ -43,4 +44,34 @@ export interface RateLimitAlgorithm {
   evictIdle(nowMs: number): number;
   /** Number of clients with state held. */
   readonly clientCount: number;
+}
+
+/**
+ * A limiter's own state for one client, in the shape a timeline draws under each request: a bar
+ * from 0 to `max` (window count, tokens, bucket level, GCRA's debt) and, where the algorithm has
+ * one, a moment on the time axis (window start, theoretical arrival time).
+ */
+export interface LimiterGauge {
+  /** What the bar is, for a legend or a table header: "requests in this window", "tokens". */
+  readonly label: string;
+  /** The bar, in requests or tokens; may be fractional (a bucket level). */
+  readonly value: number;
+  /** The bar's full scale. */
+  readonly max: number;
+  /** A moment to mark on the time axis; null when there is none now. */
+  readonly markMs: number | null;
+  /** What that moment is ("window start", "theoretical arrival time"); null if never any. */
+  readonly markLabel: string | null;
+  /**
+   * Numbers the algorithm must hold for this client right now to decide its next request (a
+   * timestamp, a count). Memory estimates count 8 bytes for each.
+   */
+  readonly numbersHeld: number;
+  /** false when the value is read from the snapshot, so rounded to whole requests. */
+  readonly exact: boolean;
+}
+
+/** A limiter that can describe its state for drawing. */
+export interface GaugedLimiter {
+  gauge(clientId: string, nowMs: number): LimiterGauge;
 }

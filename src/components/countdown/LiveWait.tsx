@@ -1,0 +1,14 @@
+import { useAppStore } from '../../store';
+import { limiterWaitText, type WaitKind } from './limiterWait';
+
+/** Shown for the frame in which the wait ends before the panel around it catches up. */
+const NO_WAIT = '0.0\u00a0s';
+
+/**
+ * A countdown that follows the live clock inside a panel that re-renders less often: only this
+ * text updates every frame, the panel around it keeps its own pace.
+ */
+export function LiveWait({ apiKey, kind }: { apiKey: string; kind: WaitKind }) {
+  const text = useAppStore((s) => limiterWaitText(s, apiKey, kind));
+  return <span data-testid={`live-wait-${kind}`}>{text ?? NO_WAIT}</span>;
+}

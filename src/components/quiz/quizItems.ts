@@ -1,0 +1,52 @@
+import type { GatewaySettings, Route } from '../../engine';
+import { FIXED_QUESTIONS, type QuizQuestion } from '../../content/quiz';
+import { generatePredictQuestions } from '../../content/quizGenerators';
+import type { QuizAnswer } from '../../store/progressSlice';
+
+/** The playground's settings and routes a generated question was built from. */
+export interface QuizBasis {
+  readonly settings: GatewaySettings;
+  readonly routes: readonly Route[];
+}
+
+/** A question on the page, with the basis it was generated from (null for a fixed question). */
+export interface QuizItem {
+  readonly question: QuizQuestion;
+  readonly basis: QuizBasis | null;
+}
+
+/** A generated question's place in the quiz: its id without the settings it was built for. */
+const slotOf = (id: string) => id.split('@')[0] ?? id;
+
+/** The question an answer was given to, rebuilt from the basis saved with it; null if it cannot be. */
+function answeredQuestion(id: string, basis: QuizBasis): QuizQuestion | null {
+  try {
+    return generatePredictQuestions(basis.settings, basis.routes).find((q) => q.id === id) ?? null;
+  } catch {
+    // A saved basis the engine no longer accepts: the question follows the settings again.
+    return null;
+  }
+}
+
+/**
+ * The quiz: the fixed questions, then those generated from the playground's settings. A generated
+ * question that was answered keeps the settings and routes it was answered with (saved with the
+ * answer), so changing the settings, or a replay, never takes a right answer away.
+ */
+export function quizItems(
+  settings: GatewaySettings,
+  routes: readonly Route[],
+  answers: Readonly<Record<string, QuizAnswer>>,
+): readonly QuizItem[] {
+  const current: QuizBasis = { settings, routes };
+  const generated = generatePredictQuestions(settings, routes).map((question): QuizItem => {
+    const slot = slotOf(question.id);
+    for (const [id, answer] of Object.entries(answers)) {
+      if (slotOf(id) !== slot || answer.basis === undefined) continue;
+      const kept = answeredQuestion(id, answer.basis);
+      if (kept !== null) return { question: kept, basis: answer.basis };
+    }
+    return { question, basis: current };
+  });
+  return [...FIXED_QUESTIONS.map((question) => ({ question, basis: null })), ...generated];
+}

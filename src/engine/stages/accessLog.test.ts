@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { AccessLog, toNdjson, type AccessLogRecord } from './accessLog';
+import { KEY, gatewayWith } from './testGateway.fixture';
+
+describe('the access log stage', () => {
+  it('writes one record per request once its response is known, gateway answers included', () => {
+    const g = gatewayWith({
+      accessLog: true,
+      requestId: true,
+      balancer: { algorithm: 'round-robin', failures: 3, cooldownMs: 1000 },
+    });
+    g.upstreams.configureService('user-service', { instances: 2, latencyMs: 40 });
+    g.handle({ path: '/api/users/1', apiKey: KEY, clientId: 'mobile' }, 100);
+    g.handle({ method: 'POST', path: '/api/users' }, 200);
+    expect(g.accessLog()).toEqual<AccessLogRecord[]>([
+      {
+        timeMs: 100,
+        id: 'req-000001',
+        client: 'mobile',
+        method: 'GET',
+        path: '/api/users/1',
+        status: 200,
+        decidedBy: 'service',
+        upstream: 'user-service-1',
+        latencyMs: 40,
+      },
+      {
+        timeMs: 200,
+        id: 'req-000002',
+        client: null,
+        method: 'POST',
+        path: '/api/users',
+        status: 401,
+        decidedBy: 'auth',
+        upstream: null,
+        latencyMs: 0,
+      },
+    ]);
+    expect(g.stages()[0]?.name).toBe('access-log');
+  });
+
+  it('off: nothing is logged', () => {
+    const g = gatewayWith({});
+    g.handle({ path: '/api/users', apiKey: KEY }, 0);
+    expect(g.accessLog()).toEqual([]);
+  });
+
+  it('toNdjson: one JSON object per line, parseable back', () => {
+    const g = gatewayWith({ accessLog: true });
+    for (let t = 0; t < 3; t++) g.handle({ path: '/api/users', apiKey: KEY }, t);
+    const text = toNdjson(g.accessLog());
+    const lines = text.split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toBe('');
+    expect(lines.slice(0, 3).map((line) => JSON.parse(line) as AccessLogRecord)).toEqual(
+      g.accessLog(),
+    );
+    expect(toNdjson([])).toBe('');
+  });
+});
+
+describe('AccessLog (the store)', () => {
+  it('keeps the last `limit` lines, oldest first', () => {
+    const log = new AccessLog(3);
+    expect(log.records()).toEqual([]);
+    for (let t = 0; t < 5; t++) log.write(t, null, null, 'GET', `/p${t}`, 200, 'service', null, 0);
+    expect(log.size).toBe(3);
+    expect(log.records().map((r) => r.path)).toEqual(['/p2', '/p3', '/p4']);
+    log.clear();
+    expect(log.records()).toEqual([]);
+    log.write(9, 'req-1', 'mobile', 'POST', '/x', 401, 'auth', null, 0);
+    expect(log.records()).toEqual([
+      {
+        timeMs: 9,
+        id: 'req-1',
+        client: 'mobile',
+        method: 'POST',
+        path: '/x',
+        status: 401,
+        decidedBy: 'auth',
+        upstream: null,
+        latencyMs: 0,
+      },
+    ]);
+  });
+});
+
+describe('AccessLog growth', () => {
+  it('grows past its first columns and then wraps, keeping order', () => {
+    const log = new AccessLog(3000);
+    for (let t = 0; t < 4000; t++) log.write(t, null, null, 'GET', '/', 200, 'service', null, 0);
+    const times = log.records().map((r) => r.timeMs);
+    expect(times).toHaveLength(3000);
+    expect(times[0]).toBe(1000);
+    expect(times.at(-1)).toBe(3999);
+    expect(times.every((t, i) => i === 0 || t === (times[i - 1] as number) + 1)).toBe(true);
+  });
+});

@@ -1,0 +1,83 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { normalisePath } from './normalise';
+import { KEY, gatewayWith } from './testGateway.fixture';
+
+describe('normalisePath (nginx rules)', () => {
+  it.each([
+    ['/api/users', '/api/users'],
+    ['/api//users///7', '/api/users/7'],
+    ['/api/./users/.', '/api/users/'],
+    ['/api/users/../admin', '/api/admin'],
+    ['/../../etc/passwd', '/etc/passwd'],
+    ['/api/%75sers', '/api/users'],
+    ['/api/users/%2e%2e/admin', '/api/admin'],
+    ['/api/users%2F..%2Fadmin', '/api/admin'],
+    ['/api/users/?q=../x', '/api/users/?q=../x'],
+    ['/100%', '/100%25'],
+    ['/a%2541', '/a%2541'],
+    ['/a%3Fb', '/a%3Fb'],
+    ['/', '/'],
+    ['//', '/'],
+    ['/api/users/..', '/api/'],
+  ])('%s → %s', (given, normal) => {
+    expect(normalisePath(given)).toBe(normal);
+  });
+
+  it('is idempotent', () => {
+    const segment = fc.constantFrom(
+      'api',
+      'users',
+      '.',
+      '..',
+      '',
+      '%2e',
+      '%2F',
+      '%25',
+      '%41',
+      'x%',
+      '?a=.',
+      '#f',
+    );
+    fc.assert(
+      fc.property(fc.array(segment, { maxLength: 8 }), (segments) => {
+        const once = normalisePath(`/${segments.join('/')}`);
+        expect(normalisePath(once)).toBe(once);
+        expect(once.startsWith('/')).toBe(true);
+      }),
+      { seed: 9, numRuns: 500 },
+    );
+  });
+});
+
+describe('the normalise stage', () => {
+  const traversal = { path: '/api/users/../admin', apiKey: KEY };
+
+  it('off: /api/users/../admin matches the /api/users prefix and reaches the user service', () => {
+    const decision = gatewayWith({}).handle(traversal, 0);
+    expect(decision.status).toBe(200);
+    expect(decision.service).toBe('user-service');
+  });
+
+  it('on: the router sees /api/admin, which no route matches', () => {
+    const decision = gatewayWith({ normalise: true }).handle(traversal, 0);
+    expect(decision.status).toBe(404);
+    expect(decision.stages.map((s) => s.stage)).toEqual([
+      'normalise',
+      'auth',
+      'rate-limit',
+      'router',
+    ]);
+    expect(decision.stages[0]?.note).toBe('/api/users/../admin → /api/admin');
+  });
+
+  it('on: the service gets the normalised path', () => {
+    const decision = gatewayWith({ normalise: true }).handle(
+      { path: '/api//users/./7', apiKey: KEY },
+      0,
+    );
+    expect(decision.body).toBe('Routed to http://user-service:3001/api/users/7');
+    expect(decision.forwarded?.path).toBe('/api/users/7');
+    expect(decision.request.path).toBe('/api//users/./7');
+  });
+});

@@ -1,0 +1,281 @@
+import { DEFAULT_SETTINGS, type GatewaySettings, type Route, type TrafficRequest } from '../engine';
+import {
+  MAX_ACTIONS,
+  MAX_RECORDED_REQUESTS,
+  type History,
+  type PlaygroundAction,
+} from '../store/rewind';
+import { FIRST_CHALLENGE_ID, isChallengeId, type ChallengeId } from '../content/challenges';
+import type { Spacing, TrafficForm } from '../store/trafficFormSlice';
+
+/**
+ * A scenario in a link: where the playground started (settings, routes), what was done since
+ * (sends, settings and route changes, at their times), the moment shown, the traffic form, and
+ * the learner's challenge code only when they chose to include it. It lives in the query string
+ * (`?scenario=…`), so the section anchors (`#model`, `#term-…`) keep the hash. Opening a link
+ * decodes it defensively: anything malformed is reported and nothing of it is used.
+ */
+export const SCENARIO_PARAM = 'scenario';
+const VERSION = 1;
+
+/** Links longer than this leave the recorded actions out (settings, routes and form stay). */
+export const MAX_LINK_CHARS = 16_000;
+
+export interface Scenario {
+  readonly start: { readonly settings: GatewaySettings; readonly routes: readonly Route[] };
+  readonly actions: readonly PlaygroundAction[];
+  readonly atMs: number;
+  readonly form: TrafficForm;
+  /** A challenge draft, only if the learner ticked "include my code". Never run on open. */
+  readonly code: SharedCode | null;
+}
+
+/** Code for one of the coding challenges, as a link carries it. */
+export interface SharedCode {
+  readonly challenge: ChallengeId;
+  readonly source: string;
+}
+
+/** A run of requests from one client to one path, evenly spaced: how sends are written. */
+interface EncodedRun {
+  readonly c: string;
+  readonly k: string | null;
+  readonly p: string;
+  readonly t: number;
+  readonly n: number;
+  readonly d: number;
+}
+
+type EncodedAction =
+  | { readonly s: number; readonly r: readonly EncodedRun[] }
+  | { readonly g: number; readonly v: Partial<GatewaySettings> }
+  | { readonly a: number; readonly route: Route }
+  | { readonly x: number; readonly path: string };
+
+/** Groups a send into runs: a burst or an evenly spread send is one run. */
+export function toRuns(traffic: readonly TrafficRequest[]): EncodedRun[] {
+  const runs: EncodedRun[] = [];
+  for (const request of traffic) {
+    const last = runs.at(-1);
+    const same =
+      last !== undefined &&
+      last.c === request.clientId &&
+      last.k === request.apiKey &&
+      last.p === request.path;
+    const gap = same ? request.sentAtMs - (last.t + (last.n - 1) * last.d) : -1;
+    if (same && gap >= 0 && (last.n === 1 || gap === last.d)) {
+      runs[runs.length - 1] = { ...last, n: last.n + 1, d: gap };
+    } else {
+      runs.push({
+        c: request.clientId,
+        k: request.apiKey,
+        p: request.path,
+        t: request.sentAtMs,
+        n: 1,
+        d: 0,
+      });
+    }
+  }
+  return runs;
+}
+
+function fromRuns(runs: readonly EncodedRun[]): TrafficRequest[] {
+  return runs.flatMap((run) =>
+    Array.from({ length: run.n }, (_, i) => ({
+      clientId: run.c,
+      apiKey: run.k,
+      path: run.p,
+      sentAtMs: run.t + i * run.d,
+    })),
+  );
+}
+
+function encodeAction(action: PlaygroundAction): EncodedAction {
+  switch (action.kind) {
+    case 'send':
+      return { s: action.atMs, r: toRuns(action.traffic) };
+    case 'settings':
+      return { g: action.atMs, v: action.settings };
+    case 'add-route':
+      return { a: action.atMs, route: action.route };
+    case 'remove-route':
+      return { x: action.atMs, path: action.path };
+  }
+}
+
+function toBase64Url(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): string {
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  return new TextDecoder('utf-8', { fatal: true }).decode(
+    Uint8Array.from(binary, (c) => c.charCodeAt(0)),
+  );
+}
+
+/** The scenario of a playground: from its recording when it has one, else settings only. */
+export function scenarioOf(
+  history: History,
+  now: { settings: GatewaySettings; routes: readonly Route[]; clockMs: number },
+  form: TrafficForm,
+  code: SharedCode | null,
+): Scenario {
+  if (history.stoppedBecause !== null) {
+    return {
+      start: { settings: now.settings, routes: now.routes },
+      actions: [],
+      atMs: 0,
+      form,
+      code,
+    };
+  }
+  const { settings, routes } = history.start;
+  return { start: { settings, routes }, actions: history.actions, atMs: now.clockMs, form, code };
+}
+
+/** The query value for a scenario; the recorded actions are left out if the link gets too long. */
+export function encodeScenario(scenario: Scenario): { value: string; withActions: boolean } {
+  const encode = (actions: readonly PlaygroundAction[], atMs: number) =>
+    toBase64Url(
+      JSON.stringify({
+        v: VERSION,
+        st: scenario.start.settings,
+        ro: scenario.start.routes,
+        ac: actions.map(encodeAction),
+        at: atMs,
+        f: scenario.form,
+        ...(scenario.code === null
+          ? {}
+          : { code: scenario.code.source, ch: scenario.code.challenge }),
+      }),
+    );
+  const full = encode(scenario.actions, scenario.atMs);
+  if (full.length <= MAX_LINK_CHARS || scenario.actions.length === 0)
+    return { value: full, withActions: true };
+  return { value: encode([], 0), withActions: false };
+}
+
+/** Why a link could not be read, for the learner. */
+export class ScenarioError extends Error {}
+
+function fail(what: string): never {
+  throw new ScenarioError(what);
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const isTime = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 1e10;
+
+function text(value: unknown, what: string, maxLength = 200): string {
+  if (typeof value !== 'string' || value.length > maxLength) fail(`${what} is not a short text`);
+  return value;
+}
+
+/** Only the engine's own setting names, each with the type its default has. */
+function readSettings(value: unknown, what: string): Partial<GatewaySettings> {
+  if (!isRecord(value)) fail(`${what} are missing`);
+  const settings: Record<string, unknown> = {};
+  for (const [name, given] of Object.entries(value)) {
+    const fallback: unknown = DEFAULT_SETTINGS[name as keyof GatewaySettings];
+    if (fallback === undefined) fail(`${what} have an unknown setting "${name.slice(0, 40)}"`);
+    const ok = Array.isArray(fallback)
+      ? Array.isArray(given) && given.length <= 50 && given.every((k) => typeof k === 'string')
+      : typeof given === typeof fallback;
+    if (!ok) fail(`${what}: "${name}" has the wrong type`);
+    settings[name] = given;
+  }
+  return settings as Partial<GatewaySettings>;
+}
+
+function readRoute(value: unknown): Route {
+  if (!isRecord(value)) fail('a route is not an object');
+  const match = value.match;
+  if (match !== 'exact' && match !== 'prefix') fail('a route has an unknown match kind');
+  return {
+    path: text(value.path, 'a route path'),
+    serviceUrl: text(value.serviceUrl, 'a service URL'),
+    match,
+  };
+}
+
+function readRun(value: unknown): EncodedRun {
+  if (!isRecord(value)) fail('a send is not an object');
+  const { n, d, t, k } = value;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > MAX_RECORDED_REQUESTS)
+    fail('a send has a bad count');
+  if (!isTime(t) || !isTime(d)) fail('a send has a bad time');
+  if (k !== null && typeof k !== 'string') fail('a send has a bad API key');
+  return { c: text(value.c, 'a client id'), k, p: text(value.p, 'a path'), t, n, d };
+}
+
+function readAction(value: unknown): PlaygroundAction {
+  if (!isRecord(value)) fail('an action is not an object');
+  if (isTime(value.s) && Array.isArray(value.r)) {
+    return { kind: 'send', atMs: value.s, traffic: fromRuns(value.r.map(readRun)) };
+  }
+  if (isTime(value.g))
+    return { kind: 'settings', atMs: value.g, settings: readSettings(value.v, 'changed settings') };
+  if (isTime(value.a)) return { kind: 'add-route', atMs: value.a, route: readRoute(value.route) };
+  if (isTime(value.x))
+    return { kind: 'remove-route', atMs: value.x, path: text(value.path, 'a removed route') };
+  fail('an action is of an unknown kind');
+}
+
+function readForm(value: unknown): TrafficForm {
+  if (!isRecord(value)) fail('the traffic form is missing');
+  const spacing: unknown = value.spacing;
+  if (spacing !== 'burst' && spacing !== 'spread') fail('the spacing is unknown');
+  return {
+    clientId: text(value.clientId, 'the client'),
+    path: text(value.path, 'the path'),
+    count: text(value.count, 'the count', 20),
+    spacing: spacing satisfies Spacing,
+    rate: text(value.rate, 'the rate', 20),
+  };
+}
+
+/**
+ * Reads a scenario from a link's query value, checking every part; throws ScenarioError saying
+ * what is wrong. The settings and routes are checked again by the engine when they are applied.
+ */
+export function decodeScenario(value: string): Scenario {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fromBase64Url(value));
+  } catch {
+    fail('the link is cut or garbled');
+  }
+  if (!isRecord(parsed)) fail('the link holds no scenario');
+  if (parsed.v !== VERSION) fail('the link is from another version of the page');
+  const { ac, ro, at, code, ch } = parsed;
+  if (!Array.isArray(ro) || ro.length > 100) fail('the routes are missing');
+  if (!Array.isArray(ac) || ac.length > MAX_ACTIONS) fail('the actions are missing or too many');
+  if (!isTime(at)) fail('the time is not a moment');
+  if (code !== undefined && (typeof code !== 'string' || code.length > 100_000))
+    fail('the code is not text');
+  // Links made before there were several challenges carry no id: their code is the first one's.
+  if (ch !== undefined && !isChallengeId(ch)) fail('the code is for an unknown challenge');
+  const actions = ac.map(readAction);
+  for (let i = 1; i < actions.length; i++) {
+    if ((actions[i] as PlaygroundAction).atMs < (actions[i - 1] as PlaygroundAction).atMs)
+      fail('the actions are out of order');
+  }
+  const requests = actions.reduce((sum, a) => sum + (a.kind === 'send' ? a.traffic.length : 0), 0);
+  if (requests > MAX_RECORDED_REQUESTS) fail('the link holds too many requests');
+  return {
+    start: {
+      settings: { ...DEFAULT_SETTINGS, ...readSettings(parsed.st, 'the settings') },
+      routes: ro.map(readRoute),
+    },
+    actions,
+    atMs: at,
+    form: readForm(parsed.f),
+    code: code === undefined ? null : { challenge: ch ?? FIRST_CHALLENGE_ID, source: code },
+  };
+}

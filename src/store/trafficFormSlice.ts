@@ -1,0 +1,34 @@
+import type { StateCreator } from 'zustand';
+import type { AppState } from './index';
+
+export type Spacing = 'burst' | 'spread';
+
+/** The "Send requests" form as typed (not yet parsed), so a shared link can carry it. */
+export interface TrafficForm {
+  readonly clientId: string;
+  readonly path: string;
+  readonly count: string;
+  readonly spacing: Spacing;
+  readonly rate: string;
+}
+
+export const DEFAULT_TRAFFIC_FORM: TrafficForm = {
+  clientId: 'mobile',
+  path: '/api/users',
+  count: '6',
+  spacing: 'burst',
+  rate: '2',
+};
+
+export interface TrafficFormSlice {
+  trafficForm: TrafficForm;
+  setTrafficForm: (change: Partial<TrafficForm>) => void;
+}
+
+export const createTrafficFormSlice: StateCreator<AppState, [], [], TrafficFormSlice> = (
+  set,
+  get,
+) => ({
+  trafficForm: DEFAULT_TRAFFIC_FORM,
+  setTrafficForm: (change) => set({ trafficForm: { ...get().trafficForm, ...change } }),
+});
