@@ -172,3 +172,4 @@ export {
   type RequestTemplate,
   type TrafficRequest,
 } from './traffic';
+export { EXPORT_TARGETS, exportTarget, type ExportResult, type ExportTarget } from './export';

@@ -50,6 +50,8 @@ export interface NginxLogEntry {
   readonly connection: number;
   /** `$limit_req_status`: PASSED, DELAYED, REJECTED, or empty when no limit applied. */
   readonly limitReq: string;
+  /** `$upstream_cache_status`: MISS, HIT, EXPIRED, …, or empty when no cache applied. */
+  readonly cache: string;
 }
 
 export interface TraceResult {
@@ -68,7 +70,8 @@ const LOG_FORMAT = [
   '"upstream":"$upstream_addr"',
   '"connection":"$connection"',
   '"trace":"$http_x_trace_index"',
-  '"limit_req":"$limit_req_status"}',
+  '"limit_req":"$limit_req_status"',
+  '"cache":"$upstream_cache_status"}',
 ].join(',');
 
 /** Everything a config needs that only the harness knows: where files go and which ports. */
@@ -79,34 +82,64 @@ export interface ConfPlaceholders {
   readonly upstreams: Readonly<Record<string, string>>;
 }
 
-/**
- * Wraps an `http { }` body in a complete nginx.conf that runs unprivileged in `dir`: no daemon, one
- * process, pid, error log and temp paths inside `dir`, and the JSON access log the tests read.
- * `{{listen}}` and `{{upstream:NAME}}` in the body are replaced with the harness's addresses.
- */
-export function renderNginxConf(httpBody: string, dir: string, at: ConfPlaceholders): string {
-  const body = httpBody
+function fillPlaceholders(text: string, dir: string, at: ConfPlaceholders): string {
+  return text
     .replaceAll('{{listen}}', at.listen)
-    .replace(/\{\{upstream:([a-z-]+)\}\}/g, (_, name: string) => {
+    .replaceAll('{{dir}}', dir)
+    .replace(/\{\{upstream:([a-z0-9-]+)\}\}/g, (_, name: string) => {
       const address = at.upstreams[name];
       if (address === undefined) throw new Error(`the config names an unknown upstream "${name}"`);
       return address;
     });
-  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
-    .map((kind) => `  ${kind}_temp_path ${join(dir, `${kind}_temp`)};`)
-    .join('\n');
+}
+
+/** Main-context lines that keep nginx in the foreground, unprivileged, with its files in `dir`. */
+function mainPreamble(dir: string): string {
   return `daemon off;
 master_process off;
 pid ${join(dir, 'nginx.pid')};
 error_log ${join(dir, 'error.log')} info;
-events { worker_connections 1024; }
-http {
-${temp}
+`;
+}
+
+/** http-context lines: temp paths inside `dir` and the JSON access log the tests read. */
+function httpPreamble(dir: string): string {
+  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
+    .map((kind) => `  ${kind}_temp_path ${join(dir, `${kind}_temp`)};`)
+    .join('\n');
+  return `${temp}
   log_format trace escape=json '${LOG_FORMAT}';
   access_log ${join(dir, 'access.log')} trace;
-${body}
+`;
+}
+
+/**
+ * Wraps an `http { }` body in a complete nginx.conf that runs unprivileged in `dir`: no daemon, one
+ * process, pid, error log and temp paths inside `dir`, and the JSON access log the tests read.
+ * `{{listen}}`, `{{dir}}` and `{{upstream:NAME}}` in the body are replaced with the harness's
+ * addresses and directory.
+ */
+export function renderNginxConf(httpBody: string, dir: string, at: ConfPlaceholders): string {
+  return `${mainPreamble(dir)}events { worker_connections 1024; }
+http {
+${httpPreamble(dir)}${fillPlaceholders(httpBody, dir, at)}
 }
 `;
+}
+
+/**
+ * A whole nginx.conf as a user would install it (its own `events {}` and one `http {` line), with
+ * only the harness's lines added: the main-context ones at the top, the http-context ones right
+ * after `http {`. Placeholders as in renderNginxConf.
+ */
+export function renderNginxFile(file: string, dir: string, at: ConfPlaceholders): string {
+  const lines = fillPlaceholders(file, dir, at).split('\n');
+  const http = lines.findIndex((line) => line.trim() === 'http {');
+  if (http < 0 || lines.findIndex((line, i) => i > http && line.trim() === 'http {') >= 0) {
+    throw new Error('the file needs exactly one line `http {`');
+  }
+  lines.splice(http + 1, 0, httpPreamble(dir));
+  return `${mainPreamble(dir)}${lines.join('\n')}`;
 }
 
 /** A port the kernel just handed out on loopback (closed again at once, so free in practice). */
@@ -180,8 +213,25 @@ export interface NginxRun {
  * Runs `body` against a real nginx configured by `httpBody` (see renderNginxConf) with stand-in
  * upstreams named `upstreams`. Fails with nginx's own words when `nginx -t` rejects the file.
  */
-export async function withNginx<T>(
+export function withNginx<T>(
   httpBody: string,
+  upstreams: readonly string[],
+  body: (run: NginxRun) => Promise<T>,
+): Promise<T> {
+  return runNginx((dir, at) => renderNginxConf(httpBody, dir, at), upstreams, body);
+}
+
+/** Like withNginx, for a whole nginx.conf (see renderNginxFile). */
+export function withNginxFile<T>(
+  file: string,
+  upstreams: readonly string[],
+  body: (run: NginxRun) => Promise<T>,
+): Promise<T> {
+  return runNginx((dir, at) => renderNginxFile(file, dir, at), upstreams, body);
+}
+
+async function runNginx<T>(
+  render: (dir: string, at: ConfPlaceholders) => string,
   upstreams: readonly string[],
   body: (run: NginxRun) => Promise<T>,
 ): Promise<T> {
@@ -201,10 +251,7 @@ export async function withNginx<T>(
     const port = await freePort();
     const conf = join(dir, 'nginx.conf');
     const errorLog = join(dir, 'error.log');
-    await writeFile(
-      conf,
-      renderNginxConf(httpBody, dir, { listen: `127.0.0.1:${port}`, upstreams: addresses }),
-    );
+    await writeFile(conf, render(dir, { listen: `127.0.0.1:${port}`, upstreams: addresses }));
     const args = ['-p', dir, '-c', conf, '-e', errorLog];
     const check = await run(nginx, ['-t', ...args]);
     if (!check.ok) throw new Error(`nginx -t rejected the config:\n${check.output}`);
@@ -265,6 +312,7 @@ function parseLogLine(line: string): NginxLogEntry {
     upstream: field('upstream'),
     connection: Number(field('connection')),
     limitReq: field('limit_req'),
+    cache: field('cache'),
   };
 }
 

@@ -22,8 +22,11 @@ export interface LimitUse {
 }
 
 export interface ModelLocation extends NginxLocation {
-  /** `proxy_pass http://upstream;` (no URI part: the request is passed on as the client sent it). */
-  readonly upstream?: string;
+  /**
+   * `proxy_pass http://upstream;` (no URI part: the request is passed on as the client sent it).
+   * Several names: an upstream with several servers, any of which may answer.
+   */
+  readonly upstream?: string | readonly string[];
   /** `return N;`: answered in the rewrite phase, before limit_req could run. */
   readonly returns?: number;
   readonly limit?: LimitUse;
@@ -43,8 +46,8 @@ type LimitOutcome = 'PASSED' | 'DELAYED' | 'REJECTED';
 /** What nginx should have done with one request. */
 interface Expectation {
   readonly status: number;
-  /** For a proxied 200: the upstream's answer, `NAME TARGET`. */
-  readonly body?: string;
+  /** For a proxied 200: the upstream's answer, `NAME TARGET`, from any of these. */
+  readonly bodies?: readonly string[];
   /** For a 301: where to. */
   readonly redirectTo?: string;
   /** `$uri` after normalisation (absent for a 400, where nginx has none). */
@@ -57,13 +60,19 @@ interface Expectation {
 export interface Agreement {
   readonly requests: number;
   readonly agreed: number;
-  /** Requests within 2 ms of a slot edge, where nginx's clock and ours may round apart. */
+  /** Requests within EDGE_MS of a slot edge, where nginx's clock and ours may round apart. */
   readonly excludedNearEdge: number;
   readonly disagreements: readonly string[];
 }
 
-/** How far nginx's clock and the one in its log may differ for one request (ms). */
-const EDGE_MS = 2;
+/**
+ * How far nginx's clock and the one in its log may differ for one request (ms). Measured, not
+ * derived: on a loaded machine (2 cores, load average about 17) the time limit_req used and the
+ * logged start (`$msec − $request_time`) differed by 3–5 ms now and then, both in which side of a
+ * slot edge a request fell and in how long a delayed request was held. The cause is not pinned
+ * down (scheduling between nginx's clock updates is the likely one), so the margin is 5 ms.
+ */
+const EDGE_MS = 5;
 /**
  * A delayed request's `$request_time` may exceed the delay by the proxying and by nginx's timer
  * firing late on a busy machine (over 200 ms seen at a load average of 16 on 2 cores), so only the
@@ -109,7 +118,7 @@ function sameUseEverywhere(model: NginxConfigModel): void {
 /**
  * Compares nginx's answers with the model's, request by request, in the order nginx started them
  * (`startMs`, then connection number). A limited request whose outcome would change if it arrived up
- * to 2 ms earlier or later is excluded, and the model then follows what nginx decided.
+ * to EDGE_MS (5 ms) earlier or later is excluded, and the model then follows what nginx decided.
  */
 export function compareWithModel(
   model: NginxConfigModel,
@@ -163,7 +172,10 @@ export function compareWithModel(
             excludedNearEdge++;
             // Follow nginx: record its acceptance at the nearest time the model accepts too.
             if (log.limitReq === 'PASSED' || log.limitReq === 'DELAYED') {
-              const shifts = [0, -1, 1, -2, 2];
+              const shifts = [
+                0,
+                ...Array.from({ length: EDGE_MS }, (_, i) => [-(i + 1), i + 1]).flat(),
+              ];
               const shift = shifts.find((s) => around[s + EDGE_MS] !== 'REJECTED') ?? 0;
               history.push({ key, atMs: log.startMs + shift });
             }
@@ -178,10 +190,13 @@ export function compareWithModel(
         else if (limitReq === 'REJECTED')
           expected = { status: model.limitStatus, uri: uri.path, limitReq };
         else {
-          const body = `${location.upstream ?? '?'} ${request.target}`;
+          const names = location.upstream ?? '?';
+          const bodies = (typeof names === 'string' ? [names] : names).map(
+            (name) => `${name} ${request.target}`,
+          );
           expected = {
             status: 200,
-            body,
+            bodies,
             uri: uri.path,
             limitReq,
             ...(delayMs > 0 ? { delayMs } : {}),
@@ -201,8 +216,8 @@ function differences(expected: Expectation, { response, log }: TraceResult): str
   if (response.status !== expected.status || log.status !== expected.status) {
     wrong.push(`status ${response.status} (logged ${log.status}), model ${expected.status}`);
   }
-  if (expected.body !== undefined && response.body !== expected.body) {
-    wrong.push(`body "${response.body}", model "${expected.body}"`);
+  if (expected.bodies !== undefined && !expected.bodies.includes(response.body)) {
+    wrong.push(`body "${response.body}", model "${expected.bodies.join('" or "')}"`);
   }
   if (expected.redirectTo !== undefined) {
     const to = response.location === null ? null : new URL(response.location, 'http://x');

@@ -14,20 +14,31 @@ export interface Scenario {
 const SECOND = 1000;
 const MINUTE = 60_000;
 
-function at(atMs: number, target: string, apiKey?: string): TraceRequest {
+export function at(atMs: number, target: string, apiKey?: string): TraceRequest {
   return apiKey === undefined ? { atMs, target } : { atMs, target, apiKey };
 }
 
-function burst(atMs: number, count: number, target: string, apiKey?: string): TraceRequest[] {
+export function burst(
+  atMs: number,
+  count: number,
+  target: string,
+  apiKey?: string,
+): TraceRequest[] {
   return Array.from({ length: count }, () => at(atMs, target, apiKey));
 }
 
-function every(fromMs: number, stepMs: number, count: number, target: string): TraceRequest[] {
-  return Array.from({ length: count }, (_, i) => at(fromMs + i * stepMs, target));
+export function every(
+  fromMs: number,
+  stepMs: number,
+  count: number,
+  target: string,
+  apiKey?: string,
+): TraceRequest[] {
+  return Array.from({ length: count }, (_, i) => at(fromMs + i * stepMs, target, apiKey));
 }
 
 /** `count` requests at seeded random times in [fromMs, toMs), each with a random pick. */
-function scattered<T>(
+export function scattered<T>(
   seed: number,
   fromMs: number,
   toMs: number,

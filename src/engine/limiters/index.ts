@@ -1,7 +1,7 @@
 import { SettingError, requireWindowMs } from '../errors';
 import { FixedWindowLimiter } from './fixedWindow';
 import { GcraLimiter } from './gcra';
-import { LeakyBucketLimiter } from './leakyBucket';
+import { LeakyBucketLimiter, type LeakyBucketOptions } from './leakyBucket';
 import { SlidingWindowCounterLimiter } from './slidingWindowCounter';
 import { SlidingWindowLimiter, slidingLogSnapshot } from './slidingWindowLog';
 import { TokenBucketLimiter } from './tokenBucket';
@@ -49,6 +49,19 @@ export function isAlgorithmName(value: string): value is AlgorithmName {
   return ALGORITHMS.some((a) => a.name === value);
 }
 
+/**
+ * The leaky bucket's `burst` and `nodelay` with the defaults filled in: `maxRequests` may pass at
+ * once (burst `maxRequests − 1`), and queued requests are not delayed.
+ */
+export function leakyBucketOptions(
+  spec: Pick<LimiterSpec, 'maxRequests' | 'burst' | 'nodelay'>,
+): LeakyBucketOptions {
+  return {
+    burst: spec.burst ?? Math.max(0, Math.floor(spec.maxRequests) - 1),
+    nodelay: spec.nodelay ?? true,
+  };
+}
+
 /** Builds the limiter a spec describes; throws a SettingError for unusable settings. */
 export function createLimiter(spec: LimiterSpec): RateLimitAlgorithm {
   switch (spec.algorithm) {
@@ -63,10 +76,7 @@ export function createLimiter(spec: LimiterSpec): RateLimitAlgorithm {
     case 'leaky-bucket':
       // Checked here rather than in the bucket itself, as for every other algorithm's constructor.
       requireWindowMs(spec.windowMs);
-      return new LeakyBucketLimiter(spec.maxRequests, spec.windowMs, {
-        burst: spec.burst ?? Math.max(0, Math.floor(spec.maxRequests) - 1),
-        nodelay: spec.nodelay ?? true,
-      });
+      return new LeakyBucketLimiter(spec.maxRequests, spec.windowMs, leakyBucketOptions(spec));
     case 'gcra':
       return new GcraLimiter(spec.maxRequests, spec.windowMs);
     default:
