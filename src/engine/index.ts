@@ -172,4 +172,10 @@ export {
   type RequestTemplate,
   type TrafficRequest,
 } from './traffic';
-export { EXPORT_TARGETS, exportTarget, type ExportResult, type ExportTarget } from './export';
+export {
+  EXPORT_TARGETS,
+  exportTarget,
+  type GatewayConfig as ExportConfig,
+  type ExportResult,
+  type ExportTarget,
+} from './export';

@@ -1,34 +1,14 @@
-import type { MatchKind } from '../routing';
+import type { GatewayConfig as GatewayOptions } from '../createGateway';
 
 /**
- * The playground's gateway as plain data: what an export turns into a real gateway's config. It
- * mirrors the public `createGateway` contract (without the profile: the target is the profile).
+ * The playground's gateway as plain data: what an export turns into a real gateway's config. It is
+ * the public `createGateway` contract (without the profile: the target is the profile), plus the
+ * number of instances each service runs.
  */
-export interface GatewayConfig {
-  /** `service` is a URL (`http://user-service:3001`) or a bare host name (`user-service`). */
-  readonly routes: readonly {
-    readonly path: string;
-    readonly service: string;
-    /** Defaults to `prefix` (segment-aware: `/api/users` never matches `/api/usersX`). */
-    readonly match?: MatchKind;
-  }[];
-  /** The API keys the gateway accepts in the `X-API-Key` header. */
-  readonly keys: readonly string[];
-  /**
-   * `requests` per `windowMs` is the steady rate; `burst` the bucket (nginx `burst`, Envoy
-   * `max_tokens`, AWS `burstLimit`); `nodelay: false` queues nginx's excess instead of passing it.
-   */
-  readonly limit: {
-    readonly requests: number;
-    readonly windowMs: number;
-    readonly burst?: number;
-    readonly nodelay?: boolean;
-  };
-  /** Answer repeated GET/HEAD requests from the gateway for `ttlMs`. */
-  readonly cache?: { readonly ttlMs: number };
+export type GatewayConfig = Omit<GatewayOptions, 'profile'> & {
   /** Instances per service URL (one when absent). */
   readonly instances?: Readonly<Record<string, number>>;
-}
+};
 
 /** One exported file, and everything in the config the target could not say. */
 export interface ExportResult {
