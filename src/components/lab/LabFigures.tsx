@@ -1,9 +1,10 @@
-import { formatDuration, type LabResult } from '../../engine/lab';
+import { formatDuration } from '../../engine/lab';
+import type { LabView } from './labProtocol';
 import { LAB_FIGURE_NOTES } from '../../content/lab';
 import { formatRate } from './labModel';
 
 /** The figures per algorithm, from the engine's run; decisions per second measured in this tab. */
-export function LabFigures({ result }: { result: LabResult }) {
+export function LabFigures({ result }: { result: LabView }) {
   const { maxRequests, windowMs } = result.limit;
   return (
     <div className="lab-table-scroll">

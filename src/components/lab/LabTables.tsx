@@ -1,10 +1,11 @@
 import { useId, useState } from 'react';
-import { formatDuration, type LabResult } from '../../engine/lab';
+import { formatDuration } from '../../engine/lab';
+import type { LabView } from './labProtocol';
 import { LAB_TABLE_ROWS } from '../../content/lab';
-import { formatAxisTime, formatLevel, runStateAt } from './labModel';
+import { formatAxisTime, formatLevel, requestRows, runStateAt } from './labModel';
 
 /** The table alternative to the timelines: every algorithm's state at the cursor, and its requests. */
-export function LabTables({ result, cursorMs }: { result: LabResult; cursorMs: number }) {
+export function LabTables({ result, cursorMs }: { result: LabView; cursorMs: number }) {
   const [shownAlgorithm, setShownAlgorithm] = useState(result.runs[0]?.algorithm ?? '');
   const selectId = useId();
   const run = result.runs.find((r) => r.algorithm === shownAlgorithm) ?? result.runs[0];
@@ -63,9 +64,9 @@ export function LabTables({ result, cursorMs }: { result: LabResult; cursorMs: n
           <div className="lab-table-scroll lab-table-scroll--tall">
             <table className="lab-table">
               <caption>
-                {run.label}: {Math.min(LAB_TABLE_ROWS, run.requests.length)} of{' '}
-                {run.requests.length} requests
-                {run.requests.length > LAB_TABLE_ROWS
+                {run.label}: {Math.min(LAB_TABLE_ROWS, run.requests.count)} of {run.requests.count}{' '}
+                requests
+                {run.requests.count > LAB_TABLE_ROWS
                   ? ' (the first ones; the figures count all)'
                   : ''}
               </caption>
@@ -80,7 +81,7 @@ export function LabTables({ result, cursorMs }: { result: LabResult; cursorMs: n
                 </tr>
               </thead>
               <tbody>
-                {run.requests.slice(0, LAB_TABLE_ROWS).map((request, i) => (
+                {requestRows(run.requests, LAB_TABLE_ROWS).map((request, i) => (
                   <tr key={i}>
                     <td>{i + 1}</td>
                     <td>{formatAxisTime(request.atMs)}</td>

@@ -1,5 +1,5 @@
 import { memo, useId, useMemo, useRef, type PointerEvent } from 'react';
-import type { AlgorithmRun, LabResult } from '../../engine/lab';
+import type { LabRunView, LabView } from './labProtocol';
 import {
   axisTicks,
   formatAxisTime,
@@ -27,7 +27,7 @@ const RunRow = memo(function RunRow({
   scale,
   top,
 }: {
-  run: AlgorithmRun;
+  run: LabRunView;
   scale: TimeScale;
   top: number;
 }) {
@@ -75,7 +75,7 @@ function Cursor({
   atMs,
   height,
 }: {
-  result: LabResult;
+  result: LabView;
   scale: TimeScale;
   atMs: number;
   height: number;
@@ -124,7 +124,7 @@ export function LabTimelines({
   cursorMs,
   onCursor,
 }: {
-  result: LabResult;
+  result: LabView;
   cursorMs: number;
   onCursor: (atMs: number) => void;
 }) {

@@ -9,5 +9,6 @@ import type { LabJob } from './labProtocol';
  * tab's performance.now.
  */
 self.onmessage = (event: MessageEvent<LabJob>) => {
-  self.postMessage(runJob(event.data, runLab, () => performance.now()));
+  const { reply, transfer } = runJob(event.data, runLab, () => performance.now());
+  self.postMessage(reply, { transfer });
 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeTrace, runLab, type LabRequest } from '../../engine/lab';
+import { toView } from './labProtocol';
 import {
   axisTicks,
   countAtOrBefore,
@@ -8,6 +9,7 @@ import {
   markPaths,
   parseNumberIn,
   readoutPlacement,
+  requestRows,
   runStateAt,
   timeScale,
 } from './labModel';
@@ -21,6 +23,32 @@ const request = (atMs: number, allowed: boolean): LabRequest => ({
   level: 0,
   markMs: null,
 });
+
+/** Requests as the worker sends them: columns. */
+function columns(requests: readonly LabRequest[]) {
+  const limit = { maxRequests: 1, windowMs: 1000 };
+  const run = {
+    algorithm: 'fixed-window' as const,
+    label: 'Fixed window',
+    gauge: { label: '', max: 1, markLabel: null, exact: true },
+    requests,
+    samples: [],
+    figures: {
+      sent: 0,
+      allowed: 0,
+      refused: 0,
+      gaveUp: 0,
+      mostInAnyWindow: 0,
+      longestWaitMs: 0,
+      memoryBytesPerClient: 0,
+      decisionsPerSecond: null,
+    },
+  };
+  const result = { limit, startMs: 0, endMs: 0, runs: [run], verdict: [] };
+  const shown = toView(result).view.runs[0];
+  if (shown === undefined) throw new Error('no run');
+  return shown.requests;
+}
 
 describe('timeScale', () => {
   it('maps the axis onto the pixels and back, clamping outside', () => {
@@ -43,7 +71,7 @@ describe('markPaths', () => {
   const scale = timeScale(0, 100, 0, 100);
 
   it('draws allowed requests as circles and refused ones as crosses', () => {
-    const paths = markPaths([request(10, true), request(20, false)], scale, 5, 4);
+    const paths = markPaths(columns([request(10, true), request(20, false)]), scale, 5, 4);
     expect(paths.allowed).toContain('a2 2 0 1 0');
     expect(paths.allowed.match(/M/g)).toHaveLength(1);
     expect(paths.refused.match(/M/g)).toHaveLength(2);
@@ -52,7 +80,7 @@ describe('markPaths', () => {
 
   it('draws marks on the same pixel once', () => {
     const many = Array.from({ length: 1000 }, (_, i) => request(50 + i / 1e4, true));
-    expect(markPaths(many, scale, 5, 4).allowed.match(/M/g)).toHaveLength(1);
+    expect(markPaths(columns(many), scale, 5, 4).allowed.match(/M/g)).toHaveLength(1);
   });
 });
 
@@ -71,23 +99,36 @@ describe('levelPath', () => {
 
 describe('countAtOrBefore and runStateAt', () => {
   it('counts by binary search, ties included', () => {
-    const sorted = [1, 2, 2, 5].map((atMs) => ({ atMs }));
-    expect([0, 1, 2, 4, 5, 9].map((t) => countAtOrBefore(sorted, t))).toEqual([0, 1, 3, 3, 4, 4]);
+    const sorted = [1, 2, 2, 5];
+    const at = (i: number) => sorted[i] as number;
+    expect([0, 1, 2, 4, 5, 9].map((t) => countAtOrBefore(4, at, t))).toEqual([0, 1, 3, 3, 4, 4]);
   });
 
   it('agrees with counting the run directly at every moment', () => {
     const limit = { maxRequests: 3, windowMs: 1000 };
     const result = runLab(limit, makeTrace('periodic-spikes', limit), { samples: 50 });
-    for (const run of result.runs) {
+    const { view } = toView(result);
+    result.runs.forEach((run, k) => {
+      const shown = view.runs[k];
+      if (shown === undefined) throw new Error('a run went missing');
+      expect(requestRows(shown.requests, 3)).toEqual(
+        run.requests.slice(0, 3).map(({ atMs, allowed, attempt, waitMs, level }) => ({
+          atMs,
+          allowed,
+          attempt,
+          waitMs,
+          level,
+        })),
+      );
       for (let t = result.startMs; t <= result.endMs; t += 97) {
-        const state = runStateAt(run, t);
+        const state = runStateAt(shown, t);
         const seen = run.requests.filter((r) => r.atMs <= t);
         expect(state.allowedSoFar).toBe(seen.filter((r) => r.allowed).length);
         expect(state.refusedSoFar).toBe(seen.filter((r) => !r.allowed).length);
         const sample = [...run.samples].reverse().find((s) => s.atMs <= t);
         expect(state.level).toBe(sample?.level);
       }
-    }
+    });
   });
 });
 

@@ -1,4 +1,5 @@
-import type { AlgorithmRun, LabRequest, LabSample } from '../../engine';
+import type { LabSample } from '../../engine/lab';
+import type { LabRunView, RequestColumns } from './labProtocol';
 
 /** A linear map from the trace's time axis to pixels, and back. */
 export interface TimeScale {
@@ -31,7 +32,7 @@ export function timeScale(startMs: number, endMs: number, left: number, right: n
  * a 10,000-request trace stays a few thousand path commands.
  */
 export function markPaths(
-  requests: readonly LabRequest[],
+  requests: RequestColumns,
   scale: TimeScale,
   midY: number,
   size: number,
@@ -41,9 +42,9 @@ export function markPaths(
   let lastAllowedX = Number.NaN;
   let lastRefusedX = Number.NaN;
   const r = size / 2;
-  for (const request of requests) {
-    const x = Math.round(scale.x(request.atMs) * 2) / 2;
-    if (request.allowed) {
+  for (let i = 0; i < requests.count; i++) {
+    const x = Math.round(scale.x(requests.atMs[i] as number) * 2) / 2;
+    if (requests.allowed[i] === 1) {
       if (x === lastAllowedX) continue;
       lastAllowedX = x;
       // A circle as two arcs.
@@ -76,13 +77,17 @@ export function levelPath(
   return parts.join('');
 }
 
-/** How many of `sorted` (by atMs) are at or before `atMs`: binary search. */
-export function countAtOrBefore(sorted: readonly { atMs: number }[], atMs: number): number {
+/** How many of the first `length` moments (non-decreasing, read by `at`) are at or before `atMs`. */
+export function countAtOrBefore(
+  length: number,
+  at: (index: number) => number,
+  atMs: number,
+): number {
   let low = 0;
-  let high = sorted.length;
+  let high = length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if ((sorted[mid] as { atMs: number }).atMs <= atMs) low = mid + 1;
+    if (at(mid) <= atMs) low = mid + 1;
     else high = mid;
   }
   return low;
@@ -97,19 +102,43 @@ export interface RunStateAt {
   readonly markMs: number | null;
 }
 
-export function runStateAt(run: AlgorithmRun, atMs: number): RunStateAt {
-  const decided = countAtOrBefore(run.requests, atMs);
+export function runStateAt(run: LabRunView, atMs: number): RunStateAt {
+  const { requests, samples } = run;
+  const decided = countAtOrBefore(requests.count, (i) => requests.atMs[i] as number, atMs);
   let allowedSoFar = 0;
   // Counting is linear, but the table and readout ask for six runs at one moment at a time.
-  for (let i = 0; i < decided; i++) if ((run.requests[i] as LabRequest).allowed) allowedSoFar++;
-  const sampleIndex = Math.max(0, countAtOrBefore(run.samples, atMs) - 1);
-  const sample = run.samples[sampleIndex];
+  for (let i = 0; i < decided; i++) allowedSoFar += requests.allowed[i] as number;
+  const sampleIndex = Math.max(
+    0,
+    countAtOrBefore(samples.length, (i) => (samples[i] as LabSample).atMs, atMs) - 1,
+  );
+  const sample = samples[sampleIndex];
   return {
     allowedSoFar,
     refusedSoFar: decided - allowedSoFar,
     level: sample?.level ?? 0,
     markMs: sample?.markMs ?? null,
   };
+}
+
+/** One request of a run, for a table row. */
+export interface RequestRow {
+  readonly atMs: number;
+  readonly allowed: boolean;
+  readonly attempt: number;
+  readonly waitMs: number;
+  readonly level: number;
+}
+
+/** The first `limit` requests of a run as rows. */
+export function requestRows(requests: RequestColumns, limit: number): RequestRow[] {
+  return Array.from({ length: Math.min(limit, requests.count) }, (_, i) => ({
+    atMs: requests.atMs[i] as number,
+    allowed: requests.allowed[i] === 1,
+    attempt: requests.attempt[i] as number,
+    waitMs: requests.waitMs[i] as number,
+    level: requests.level[i] as number,
+  }));
 }
 
 /** "2.5", "3": a level as the readout shows it, whole when the gauge only counts whole requests. */

@@ -9,23 +9,31 @@ describe('runJob', () => {
     let now = 0;
     const timer = () => (now += 1);
     const trace = makeTrace('boundary-burst', limit);
-    const reply = runJob({ id: 7, limit, trace, samples: 20 }, runLab, timer);
+    const { reply, transfer } = runJob({ id: 7, limit, trace, samples: 20 }, runLab, timer);
     expect(reply.id).toBe(7);
-    if (!('result' in reply)) throw new Error('expected a result');
-    expect(reply.result.runs.map((r) => r.figures.allowed)).toEqual(
-      runLab(limit, trace, { samples: 20 }).runs.map((r) => r.figures.allowed),
+    if (!('view' in reply)) throw new Error('expected a result');
+    const direct = runLab(limit, trace, { samples: 20 });
+    expect(reply.view.runs.map((r) => r.figures.allowed)).toEqual(
+      direct.runs.map((r) => r.figures.allowed),
     );
-    expect(reply.result.runs[0]?.figures.decisionsPerSecond).toBeGreaterThan(0);
+    expect(reply.view.runs.map((r) => Array.from(r.requests.allowed))).toEqual(
+      direct.runs.map((r) => r.requests.map((q) => (q.allowed ? 1 : 0))),
+    );
+    expect(reply.view.verdict).toEqual(direct.verdict);
+    expect(reply.view.runs[0]?.figures.decisionsPerSecond).toBeGreaterThan(0);
     expect(reply.computeMs).toBeGreaterThan(0);
+    // Five columns per algorithm cross without a copy.
+    expect(transfer).toHaveLength(5 * direct.runs.length);
   });
 
   it('answers a bad setting with its sentence, not an error', () => {
     const trace = makeTrace('steady', limit);
-    const reply = runJob(
+    const { reply, transfer } = runJob(
       { id: 1, limit: { maxRequests: 0, windowMs: 1000 }, trace, samples: 20 },
       runLab,
       () => 0,
     );
     expect(reply).toEqual({ id: 1, problem: expect.stringMatching(/^maxRequests: /) });
+    expect(transfer).toEqual([]);
   });
 });

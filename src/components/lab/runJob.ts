@@ -1,15 +1,26 @@
 import { SettingError } from '../../engine/errors';
 import type { runLab } from '../../engine/lab';
-import type { LabJob, LabReply } from './labProtocol';
+import { toView, type LabJob, type LabReply } from './labProtocol';
 
-/** Runs one job and turns a bad setting into a sentence instead of an error across the thread. */
-export function runJob(job: LabJob, run: typeof runLab, timer: () => number): LabReply {
+/**
+ * Runs one job and turns a bad setting into a sentence instead of an error across the thread.
+ * Returns the buffers the reply may transfer.
+ */
+export function runJob(
+  job: LabJob,
+  run: typeof runLab,
+  timer: () => number,
+): { reply: LabReply; transfer: ArrayBuffer[] } {
   try {
     const started = timer();
     const result = run(job.limit, job.trace, { timer, samples: job.samples });
-    return { id: job.id, result, computeMs: timer() - started };
+    const { view, transfer } = toView(result);
+    return { reply: { id: job.id, view, computeMs: timer() - started }, transfer };
   } catch (error) {
-    if (error instanceof SettingError) return { id: job.id, problem: error.message };
-    return { id: job.id, problem: `The lab could not run this trace: ${String(error)}` };
+    const problem =
+      error instanceof SettingError
+        ? error.message
+        : `The lab could not run this trace: ${String(error)}`;
+    return { reply: { id: job.id, problem }, transfer: [] };
   }
 }

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import type { LabLimit, LabResult, LabTrace } from '../../engine/lab';
-import type { LabJob, LabReply } from './labProtocol';
+import type { LabLimit, LabTrace } from '../../engine/lab';
+import type { LabJob, LabReply, LabView } from './labProtocol';
 
 export type LabRunState =
-  | { readonly status: 'running'; readonly previous: LabResult | null }
-  | { readonly status: 'done'; readonly result: LabResult; readonly computeMs: number }
-  | { readonly status: 'failed'; readonly problem: string; readonly previous: LabResult | null };
+  | { readonly status: 'running'; readonly previous: LabView | null }
+  | { readonly status: 'done'; readonly result: LabView; readonly computeMs: number }
+  | { readonly status: 'failed'; readonly problem: string; readonly previous: LabView | null };
 
 function startWorker(): Worker {
   return new Worker(new URL('./lab.worker.ts', import.meta.url), { type: 'module' });
@@ -24,7 +24,7 @@ export function useLabRun(
   const workerRef = useRef<Worker | null>(null);
   const busyRef = useRef(false);
   const jobIdRef = useRef(0);
-  const lastResultRef = useRef<LabResult | null>(null);
+  const lastResultRef = useRef<LabView | null>(null);
 
   useEffect(() => {
     if (limit === null || trace === null) return;
@@ -45,8 +45,8 @@ export function useLabRun(
         setState({ status: 'failed', problem: reply.problem, previous: lastResultRef.current });
         return;
       }
-      lastResultRef.current = reply.result;
-      setState({ status: 'done', result: reply.result, computeMs: reply.computeMs });
+      lastResultRef.current = reply.view;
+      setState({ status: 'done', result: reply.view, computeMs: reply.computeMs });
     };
     worker.onerror = () => {
       if (id !== jobIdRef.current) return;
