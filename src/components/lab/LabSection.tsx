@@ -98,9 +98,7 @@ export function LabSection() {
         </div>
         <NumberField label="Requests per window" {...fieldProps(maxRequests)} />
         <NumberField label="Window (seconds)" step={0.1} {...fieldProps(windowSeconds)} />
-        {choice === DRAWN_PATTERN ? null : (
-          <NumberField label="Windows of traffic" {...fieldProps(windows)} />
-        )}
+        <NumberField label="Windows of traffic" {...fieldProps(windows)} />
         {choice === 'poisson' ? <NumberField label="Seed" {...fieldProps(seed)} /> : null}
       </fieldset>
       {choice === DRAWN_PATTERN ? (

@@ -21,6 +21,8 @@ export function ScaleDrawing({
   const shared = result.settings.counters === 'shared';
   const height = Math.max(replicas * ROW + 20, 120);
   const boxW = Math.min(150, width * 0.28);
+  // Narrow screens get the short names, so the words stay inside their boxes.
+  const narrow = boxW < 140;
   const lbX = 8;
   const replicaX = width * (shared ? 0.36 : 0.55);
   const storeX = width - boxW - 8;
@@ -45,7 +47,7 @@ export function ScaleDrawing({
         <g className="lab-node">
           <rect x={lbX} y={midY - BOX_H / 2} width={boxW * 0.8} height={BOX_H} rx={6} />
           <text x={lbX + (boxW * 0.8) / 2} y={midY + 5} textAnchor="middle">
-            Load balancer
+            {narrow ? 'Balancer' : 'Load balancer'}
           </text>
         </g>
         {result.admittedPerReplica.map((admitted, k) => {
@@ -72,7 +74,9 @@ export function ScaleDrawing({
               <g className={active ? 'lab-node lab-node--active' : 'lab-node'}>
                 <rect x={replicaX} y={y} width={boxW} height={BOX_H} rx={6} />
                 <text x={replicaX + 8} y={y + 20}>
-                  Replica {k + 1}: {admitted} admitted
+                  {narrow
+                    ? `#${k + 1}: ${admitted} admitted`
+                    : `Replica ${k + 1}: ${admitted} admitted`}
                 </text>
               </g>
             </g>

@@ -135,29 +135,31 @@ export function ScaleOut() {
           <p aria-live="polite">{journey(shown)}</p>
         </div>
       )}
-      <table className="lab-table" aria-label="Admitted requests">
-        <caption>Of {result.requests.length} requests: admitted per replica and in total</caption>
-        <thead>
-          <tr>
-            {result.admittedPerReplica.map((_, k) => (
-              <th key={k} scope="col">
-                Replica {k + 1}
-              </th>
-            ))}
-            <th scope="col">Total admitted</th>
-            <th scope="col">One counter would admit</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            {result.admittedPerReplica.map((count, k) => (
-              <td key={k}>{count}</td>
-            ))}
-            <td data-figure="admitted">{result.admitted}</td>
-            <td data-figure="one-counter">{result.oneCounterAdmits}</td>
-          </tr>
-        </tbody>
-      </table>
+      <div className="lab-table-scroll">
+        <table className="lab-table" aria-label="Admitted requests">
+          <caption>Of {result.requests.length} requests: admitted per replica and in total</caption>
+          <thead>
+            <tr>
+              {result.admittedPerReplica.map((_, k) => (
+                <th key={k} scope="col">
+                  Replica {k + 1}
+                </th>
+              ))}
+              <th scope="col">Total admitted</th>
+              <th scope="col">One counter would admit</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              {result.admittedPerReplica.map((count, k) => (
+                <td key={k}>{count}</td>
+              ))}
+              <td data-figure="admitted">{result.admitted}</td>
+              <td data-figure="one-counter">{result.oneCounterAdmits}</td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
       <p>
         {result.admitted > result.oneCounterAdmits
           ? `${result.admitted - result.oneCounterAdmits} more than the limit meant: ${

@@ -3,6 +3,7 @@ import { makeTrace, runLab, type LabRequest } from '../../engine/lab';
 import { toView } from './labProtocol';
 import {
   axisTicks,
+  formatAxisTime,
   countAtOrBefore,
   formatLevel,
   levelPath,
@@ -136,6 +137,17 @@ describe('axisTicks', () => {
   it('puts round ticks across the span', () => {
     expect(axisTicks(0, 60_000, 6)).toEqual([0, 10_000, 20_000, 30_000, 40_000, 50_000, 60_000]);
     expect(axisTicks(57_000, 61_000, 2)).toEqual([58_000, 60_000]);
+  });
+});
+
+describe('formatAxisTime', () => {
+  it('keeps seconds up to ten minutes, so one axis reads in one unit', () => {
+    expect([0, 59_500, 200_000, 720_000].map(formatAxisTime)).toEqual([
+      '0 s',
+      '59.5 s',
+      '200 s',
+      '12 min',
+    ]);
   });
 });
 

@@ -152,10 +152,10 @@ export function formatRate(perSecond: number | null): string {
   return Number(perSecond.toPrecision(3)).toLocaleString('en');
 }
 
-/** Seconds on the axis as the labels show them: "0 s", "59.5 s", "2 min". */
+/** Seconds on the axis as the labels show them: "0 s", "59.5 s", "200 s", "12 min". */
 export function formatAxisTime(ms: number): string {
   const seconds = ms / 1000;
-  if (Math.abs(seconds) >= 120) return `${Number((seconds / 60).toFixed(1))} min`;
+  if (Math.abs(seconds) >= 600) return `${Number((seconds / 60).toFixed(1))} min`;
   return `${Number(seconds.toFixed(2))} s`;
 }
 
