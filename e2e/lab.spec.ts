@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { LAB_START } from '../src/content/lab';
 import { REPLICA_ANSWER, SCALE_OUT_ID } from '../src/content/scaleExperiment';
@@ -39,6 +40,12 @@ test('the time axis scrubs with the keyboard, and the table shows the same state
   await page.keyboard.press('End');
   await expect(fixedRow.getByRole('cell').first()).toHaveText(String(2 * LAB_START.maxRequests));
   await expect(axis).toHaveAttribute('aria-valuetext', /s$/);
+  // A press on the drawing's left edge moves the same cursor back to the start.
+  const drawing = lab.section.getByRole('group', { name: /^Timelines/ });
+  const box = await drawing.boundingBox();
+  if (box === null) throw new Error('the timelines are not drawn');
+  await page.mouse.click(box.x + 2, box.y + box.height / 2);
+  await expect(fixedRow.getByRole('cell').first()).toHaveText('1');
 });
 
 test('a drawn trace: requests added at typed times and removed, with a message for a bad time', async ({
@@ -92,4 +99,23 @@ test('the scale-out experiment is completed through the page, and the lab draws 
   await expect(admitted.locator('[data-figure="admitted"]')).toHaveText(
     String(REPLICA_ANSWER.shared.admitted),
   );
+});
+
+test('axe finds no WCAG A/AA problems in the lab with its tables, a drawn trace and a shared store', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  const lab = new LabPage(page);
+  await lab.open();
+  await lab.section.getByRole('button', { name: 'Show as table' }).click();
+  await lab.chooseTrace('Drawn by you');
+  await lab.section.getByLabel('in a shared store').check();
+  await expect(lab.status).toContainText('algorithms decided the trace');
+  const results = await new AxeBuilder({ page })
+    .include('#lab')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(
+    results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`)),
+  ).toEqual([]);
 });

@@ -3,6 +3,7 @@ import { formatDuration } from '../../engine/lab';
 import type { LabView } from './labProtocol';
 import { LAB_TABLE_ROWS } from '../../content/lab';
 import { formatAxisTime, formatLevel, requestRows, runStateAt } from './labModel';
+import { ScrollBox } from './ScrollBox';
 
 /** The table alternative to the timelines: every algorithm's state at the cursor, and its requests. */
 export function LabTables({ result, cursorMs }: { result: LabView; cursorMs: number }) {
@@ -11,7 +12,7 @@ export function LabTables({ result, cursorMs }: { result: LabView; cursorMs: num
   const run = result.runs.find((r) => r.algorithm === shownAlgorithm) ?? result.runs[0];
   return (
     <div className="lab-tables">
-      <div className="lab-table-scroll">
+      <ScrollBox label="State at the cursor, scrollable">
         <table className="lab-table">
           <caption>State of every algorithm at {formatAxisTime(cursorMs)}</caption>
           <thead>
@@ -44,7 +45,7 @@ export function LabTables({ result, cursorMs }: { result: LabView; cursorMs: num
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       {run === undefined ? null : (
         <>
           <p className="inline-form">
@@ -61,7 +62,7 @@ export function LabTables({ result, cursorMs }: { result: LabView; cursorMs: num
               ))}
             </select>
           </p>
-          <div className="lab-table-scroll lab-table-scroll--tall">
+          <ScrollBox label="Requests, scrollable" tall>
             <table className="lab-table">
               <caption>
                 {run.label}: {Math.min(LAB_TABLE_ROWS, run.requests.count)} of {run.requests.count}{' '}
@@ -93,7 +94,7 @@ export function LabTables({ result, cursorMs }: { result: LabView; cursorMs: num
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         </>
       )}
     </div>

@@ -6,6 +6,7 @@ import { RadioChoice } from './RadioChoice';
 import { ScaleDrawing } from './ScaleDrawing';
 import { evenArrivals, journey, scaleSettings } from './scaleModel';
 import { useNumberField } from './useNumberField';
+import { ScrollBox } from './ScrollBox';
 
 const WINDOW_MS = 60_000;
 
@@ -135,7 +136,7 @@ export function ScaleOut() {
           <p aria-live="polite">{journey(shown)}</p>
         </div>
       )}
-      <div className="lab-table-scroll">
+      <ScrollBox label="Admitted requests, scrollable">
         <table className="lab-table" aria-label="Admitted requests">
           <caption>Of {result.requests.length} requests: admitted per replica and in total</caption>
           <thead>
@@ -159,7 +160,7 @@ export function ScaleOut() {
             </tr>
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       <p>
         {result.admitted > result.oneCounterAdmits
           ? `${result.admitted - result.oneCounterAdmits} more than the limit meant: ${
