@@ -146,7 +146,7 @@ export function LabSection() {
             aria-pressed={showTable}
             onClick={() => setShowTable(!showTable)}
           >
-            {showTable ? 'Hide the table' : 'Show as table'}
+            Show as table
           </button>
           {showTable ? <LabTables result={result} cursorMs={shownCursorMs} /> : null}
           <LabFigures result={result} />
