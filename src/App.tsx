@@ -29,6 +29,9 @@ const ExperimentsSection = lazy(() =>
 const Playground = lazy(() =>
   import('./components/playground/Playground').then((m) => ({ default: m.Playground })),
 );
+const LabSection = lazy(() =>
+  import('./components/lab/LabSection').then((m) => ({ default: m.LabSection })),
+);
 const Quiz = lazy(() => import('./components/quiz/Quiz').then((m) => ({ default: m.Quiz })));
 
 function Loading({ what }: { what: string }) {
@@ -99,6 +102,11 @@ export function App() {
               </AfterIdle>
             </SectionBoundary>
           </div>
+          <LessonSection id="lab">
+            <AfterIdle placeholder={<Loading what="algorithm lab" />}>
+              <LabSection />
+            </AfterIdle>
+          </LessonSection>
           <LessonSection id="real-world">
             <RealWorld />
           </LessonSection>

@@ -9,6 +9,12 @@ import {
   PREFIX_LOOKUP_SOLUTION,
 } from './experimentChecks';
 import type { PlaygroundAction, PlaygroundScenario } from './playgroundScript';
+import {
+  checkReplicas,
+  REPLICA_ANSWER,
+  SCALE_OUT_ID,
+  type ReplicaPrediction,
+} from './scaleExperiment';
 import { INITIAL_ROUTES, INITIAL_SETTINGS, SERVICES } from './services';
 
 export { EXACT_LOOKUP, PREFIX_LOOKUP_SOLUTION };
@@ -20,7 +26,8 @@ export type ExperimentId = string;
  * The controls an experiment may show besides the playground, by name. The page keeps one
  * registry of components under these names (components/exercises/experimentControls.tsx).
  */
-export type ExperimentControlName = 'burst-prediction' | 'route-editor' | 'route-lookup';
+export type ExperimentControlName =
+  'burst-prediction' | 'route-editor' | 'route-lookup' | 'replica-prediction';
 
 /** Lesson prose as data: plain text, code, and words that link to the glossary. */
 export type RichText = readonly (
@@ -37,6 +44,8 @@ export interface ExperimentContext {
    * that lookup (null: nothing); undefined for a route the built-in lookup chose.
    */
   readonly learnerLookupProblem: (route: Route) => string | null | undefined;
+  /** The scale-out experiment: the learner's two numbers (absent where nothing asks for them). */
+  readonly replicaPrediction?: ReplicaPrediction | null;
 }
 
 /** A check's verdict: done, or how far along, with a sentence built from the log. */
@@ -168,6 +177,32 @@ export const EXPERIMENTS: readonly Experiment[] = [
       { kind: 'use-lookup', source: PREFIX_LOOKUP_SOLUTION },
       { kind: 'send', clientId: 'mobile', path: '/api/users/123', count: 1 },
       { kind: 'send', clientId: 'mobile', path: '/api/orders/9', count: 1 },
+    ],
+  },
+  // Gateways at scale (issue 12): answered by the engine's replica model, not the playground.
+  {
+    id: SCALE_OUT_ID,
+    title: '5. Three replicas, one limit',
+    goal: 'Predict how many of 20 requests pass with 3 gateway replicas counting locally, then with a shared store.',
+    intro: [
+      'Real gateways run as several replicas. The ',
+      { term: 'rate-limiting', text: 'rate limiter' },
+      ' of each one counts only the requests it sees, unless the replicas share a store. The Algorithm lab section draws the replicas; try it after predicting.',
+    ],
+    control: 'replica-prediction',
+    hints: [
+      'The load balancer takes turns: each replica gets every third request.',
+      'With local counters, each replica lets the limit through on its own.',
+      'A shared store keeps one count, so the replicas together let the limit through once.',
+    ],
+    check: checkReplicas,
+    scenario: LESSON_START,
+    solution: [
+      {
+        kind: 'predict-replicas',
+        local: REPLICA_ANSWER.local.admitted,
+        shared: REPLICA_ANSWER.shared.admitted,
+      },
     ],
   },
 ];

@@ -7,6 +7,7 @@ export const SECTIONS = [
   { id: 'experiments', title: 'Interactive experiments' },
   { id: 'quiz', title: 'Quick quiz' },
   { id: 'challenge', title: 'Coding challenge' },
+  { id: 'lab', title: 'Algorithm lab' },
   { id: 'real-world', title: 'Real-world usage' },
 ] as const;
 

@@ -14,6 +14,8 @@ export interface PlaygroundScenario {
 export type PlaygroundAction =
   /** Experiment 1's prediction: the request on which rate limiting starts. */
   | { readonly kind: 'predict'; readonly requestNumber: number }
+  /** The scale-out experiment's two predictions: requests passed with local and shared counters. */
+  | { readonly kind: 'predict-replicas'; readonly local: number; readonly shared: number }
   | { readonly kind: 'add-route'; readonly route: Route }
   /** Routes the playground with this `findRoute(path, routes)` source, as "Apply my lookup" does. */
   | { readonly kind: 'use-lookup'; readonly source: string }

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { GatewaySettings, Route, Simulation } from '../engine';
 import { EXPERIMENTS } from '../content/experiments';
+import type { ReplicaPrediction } from '../content/scaleExperiment';
 import type { AppState } from './index';
 import { decidedCount } from './traceWindow';
 
@@ -49,6 +50,8 @@ export interface ProgressSlice {
   experimentBaselines: Readonly<Record<string, ExperimentBaseline>>;
   /** Experiment 1's prediction: on which request rate limiting starts. Not saved. */
   burstPrediction: number | null;
+  /** The scale-out experiment's two predictions. Not saved. */
+  replicaPrediction: ReplicaPrediction | null;
   /** Set when saved progress was unusable and the page started fresh. Not saved. */
   restoreProblem: RestoreProblem | null;
   /** Set when progress could not be saved (once per failure; cleared by a later save). Not saved. */
@@ -61,6 +64,7 @@ export interface ProgressSlice {
   /** Starts (or restarts) an experiment: only traces after this moment count for it. */
   restartExperiment: (id: string) => void;
   setBurstPrediction: (prediction: number | null) => void;
+  setReplicaPrediction: (prediction: ReplicaPrediction | null) => void;
   answerQuiz: (questionId: string, answer: QuizAnswer) => void;
   clearQuiz: () => void;
   /** Forgets experiments, quiz answers and the challenge's draft and result. */
@@ -77,6 +81,7 @@ export const createProgressSlice: StateCreator<AppState, [], [], ProgressSlice> 
   routeLookup: { mode: 'built-in' },
   experimentBaselines: {},
   burstPrediction: null,
+  replicaPrediction: null,
   restoreProblem: null,
   saveProblem: null,
   setExperimentStatus: (id, status) =>
@@ -103,6 +108,7 @@ export const createProgressSlice: StateCreator<AppState, [], [], ProgressSlice> 
     });
   },
   setBurstPrediction: (prediction) => set({ burstPrediction: prediction }),
+  setReplicaPrediction: (prediction) => set({ replicaPrediction: prediction }),
   answerQuiz: (questionId, answer) =>
     set((state) => ({ quizAnswers: { ...state.quizAnswers, [questionId]: answer } })),
   clearQuiz: () => set({ quizAnswers: {} }),
@@ -115,6 +121,7 @@ export const createProgressSlice: StateCreator<AppState, [], [], ProgressSlice> 
       experimentFeedback: {},
       lookupDraft: null,
       burstPrediction: null,
+      replicaPrediction: null,
       experimentBaselines: Object.fromEntries(
         EXPERIMENTS.map((experiment) => [experiment.id, baseline]),
       ),

@@ -3,6 +3,7 @@ import type { StoreApi } from 'zustand';
 import type { ExperimentControlName } from '../../content/experiments';
 import type { AppState } from '../../store';
 import { BurstPrediction } from './BurstPrediction';
+import { ReplicaPrediction } from './ReplicaPrediction';
 import { RouteEditor } from './RouteEditor';
 import { RouteLookupCell } from './RouteLookupCell';
 import { restoreBuiltInLookup } from './routeLookupPreparer';
@@ -24,4 +25,8 @@ export const EXPERIMENT_CONTROLS: Readonly<Record<ExperimentControlName, Experim
   },
   'route-editor': { Component: RouteEditor },
   'route-lookup': { Component: RouteLookupCell, onReset: restoreBuiltInLookup },
+  'replica-prediction': {
+    Component: ReplicaPrediction,
+    onReset: (store) => store.getState().setReplicaPrediction(null),
+  },
 };

@@ -13,6 +13,7 @@ function checkNow(experiment: Experiment, state: AppState) {
     traces: state.traces,
     prediction: state.burstPrediction,
     learnerLookupProblem,
+    replicaPrediction: state.replicaPrediction,
   });
 }
 

@@ -55,6 +55,9 @@ export async function playActions(
       case 'predict':
         state.setBurstPrediction(action.requestNumber);
         break;
+      case 'predict-replicas':
+        state.setReplicaPrediction({ local: action.local, shared: action.shared });
+        break;
       case 'add-route': {
         const problem = state.addRoute(action.route);
         if (problem !== null) return problem.message;

@@ -26,6 +26,7 @@ export function useExperimentCheck(experiment: Experiment): {
   const olderCount = useShownTraces((s) => s.olderTraces.count);
   const baseline = useAppStore((s) => s.experimentBaselines[experiment.id]);
   const prediction = useAppStore((s) => s.burstPrediction);
+  const replicaPrediction = useAppStore((s) => s.replicaPrediction);
   const status = useAppStore((s) => s.experiments[experiment.id]) ?? 'not-started';
   const saved = useAppStore((s) => s.experimentFeedback[experiment.id]);
   const setExperimentStatus = useAppStore((s) => s.setExperimentStatus);
@@ -37,8 +38,9 @@ export function useExperimentCheck(experiment: Experiment): {
         traces: tracesSince(traces, simulation, baseline, olderCount),
         prediction,
         learnerLookupProblem,
+        replicaPrediction,
       }),
-    [experiment, traces, simulation, baseline, prediction, olderCount],
+    [experiment, traces, simulation, baseline, prediction, replicaPrediction, olderCount],
   );
 
   useEffect(() => {
