@@ -42,6 +42,7 @@ const LIMITER_FIELDS = Object.keys({
   windowMs: true,
   burst: true,
   nodelay: true,
+  bucketSize: true,
 } satisfies Record<keyof LimiterSpec, true>) as (keyof LimiterSpec)[];
 
 export const DEFAULT_SETTINGS: GatewaySettings = {
