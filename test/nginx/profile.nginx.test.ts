@@ -21,6 +21,7 @@ const CLIENT_KEY = '127.0.0.1';
 
 /** Within this many ms of an edge nginx's clock and the log's may round apart (as in model.ts). */
 const EDGE_MS = 2;
+const SHIFTS = [-EDGE_MS, -1, 1, EDGE_MS];
 /**
  * A delay is checked as a lower bound, with more slack than a status: the start time is `$msec`
  * less `$request_time`, two truncated readings, and a delay in delay mode sums the drain of every
@@ -110,7 +111,7 @@ function compare(scenario: Scenario, results: readonly TraceResult[]): Agreement
       atMs: log.startMs + shift,
     });
     const decision = decide(fitted, history, sent(0));
-    const around = [-2, -1, 1, 2].map((shift) => decide(fitted, history, sent(shift)).status);
+    const around = SHIFTS.map((shift) => decide(fitted, history, sent(shift)).status);
     if (around.some((status) => status !== decision.status)) {
       excludedNearEdge++;
       if (log.limitReq === 'PASSED' || log.limitReq === 'DELAYED') {
