@@ -49,6 +49,8 @@ export interface ProgressSlice {
   experimentBaselines: Readonly<Record<string, ExperimentBaseline>>;
   /** Experiment 1's prediction: on which request rate limiting starts. Not saved. */
   burstPrediction: number | null;
+  /** The profile experiment's prediction: how many of its 10 keyed requests Kong lets through. Not saved. */
+  profilePrediction: number | null;
   /** Set when saved progress was unusable and the page started fresh. Not saved. */
   restoreProblem: RestoreProblem | null;
   /** Set when progress could not be saved (once per failure; cleared by a later save). Not saved. */
@@ -61,6 +63,7 @@ export interface ProgressSlice {
   /** Starts (or restarts) an experiment: only traces after this moment count for it. */
   restartExperiment: (id: string) => void;
   setBurstPrediction: (prediction: number | null) => void;
+  setProfilePrediction: (prediction: number | null) => void;
   answerQuiz: (questionId: string, answer: QuizAnswer) => void;
   clearQuiz: () => void;
   /** Forgets experiments, quiz answers and the challenge's draft and result. */
@@ -77,6 +80,7 @@ export const createProgressSlice: StateCreator<AppState, [], [], ProgressSlice> 
   routeLookup: { mode: 'built-in' },
   experimentBaselines: {},
   burstPrediction: null,
+  profilePrediction: null,
   restoreProblem: null,
   saveProblem: null,
   setExperimentStatus: (id, status) =>
@@ -103,6 +107,7 @@ export const createProgressSlice: StateCreator<AppState, [], [], ProgressSlice> 
     });
   },
   setBurstPrediction: (prediction) => set({ burstPrediction: prediction }),
+  setProfilePrediction: (prediction) => set({ profilePrediction: prediction }),
   answerQuiz: (questionId, answer) =>
     set((state) => ({ quizAnswers: { ...state.quizAnswers, [questionId]: answer } })),
   clearQuiz: () => set({ quizAnswers: {} }),
@@ -115,6 +120,7 @@ export const createProgressSlice: StateCreator<AppState, [], [], ProgressSlice> 
       experimentFeedback: {},
       lookupDraft: null,
       burstPrediction: null,
+      profilePrediction: null,
       experimentBaselines: Object.fromEntries(
         EXPERIMENTS.map((experiment) => [experiment.id, baseline]),
       ),

@@ -3,6 +3,7 @@ import type { StoreApi } from 'zustand';
 import type { ExperimentControlName } from '../../content/experiments';
 import type { AppState } from '../../store';
 import { BurstPrediction } from './BurstPrediction';
+import { ProfileCompare } from './ProfileCompare';
 import { RouteEditor } from './RouteEditor';
 import { RouteLookupCell } from './RouteLookupCell';
 import { restoreBuiltInLookup } from './routeLookupPreparer';
@@ -24,4 +25,8 @@ export const EXPERIMENT_CONTROLS: Readonly<Record<ExperimentControlName, Experim
   },
   'route-editor': { Component: RouteEditor },
   'route-lookup': { Component: RouteLookupCell, onReset: restoreBuiltInLookup },
+  'profile-compare': {
+    Component: ProfileCompare,
+    onReset: (store) => store.getState().setProfilePrediction(null),
+  },
 };

@@ -26,6 +26,7 @@ export function useExperimentCheck(experiment: Experiment): {
   const olderCount = useShownTraces((s) => s.olderTraces.count);
   const baseline = useAppStore((s) => s.experimentBaselines[experiment.id]);
   const prediction = useAppStore((s) => s.burstPrediction);
+  const profilePrediction = useAppStore((s) => s.profilePrediction);
   const status = useAppStore((s) => s.experiments[experiment.id]) ?? 'not-started';
   const saved = useAppStore((s) => s.experimentFeedback[experiment.id]);
   const setExperimentStatus = useAppStore((s) => s.setExperimentStatus);
@@ -36,9 +37,10 @@ export function useExperimentCheck(experiment: Experiment): {
       experiment.check({
         traces: tracesSince(traces, simulation, baseline, olderCount),
         prediction,
+        profilePrediction,
         learnerLookupProblem,
       }),
-    [experiment, traces, simulation, baseline, prediction, olderCount],
+    [experiment, traces, simulation, baseline, prediction, profilePrediction, olderCount],
   );
 
   useEffect(() => {
