@@ -66,7 +66,7 @@ export function ProfileCompare() {
           aria-invalid={problem !== null}
           aria-describedby={problemId}
         />
-        <button type="submit">Save prediction</button>
+        <button type="submit">Save the Kong prediction</button>
         <span
           id={problemId}
           className={problem === null ? 'lesson-ok' : 'lesson-problem'}
