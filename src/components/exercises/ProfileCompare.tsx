@@ -1,6 +1,7 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { PROFILES, type ProfileName } from '../../engine';
 import { useAppStore } from '../../store';
+import { PredictionForm } from './PredictionForm';
 import { playActions } from './scenarioRunner';
 
 /** The profiles the experiment compares, in the order it suggests running them. */
@@ -13,39 +14,18 @@ const COMPARED: readonly ProfileName[] = ['lesson', 'kong'];
  */
 export function ProfileCompare() {
   const prediction = useAppStore((s) => s.profilePrediction);
-  const [text, setText] = useState(prediction === null ? '' : String(prediction));
-  const [shownPrediction, setShownPrediction] = useState(prediction);
-  if (shownPrediction !== prediction) {
-    setShownPrediction(prediction);
-    setText(prediction === null ? '' : String(prediction));
-  }
   const [problem, setProblem] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
-  const inputId = useId();
-  const problemId = useId();
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const value = Number(text.trim());
-    if (text.trim() === '' || !Number.isInteger(value) || value < 0 || value > 10) {
-      setProblem('Enter a whole number from 0 to 10, e.g. 5.');
-      return;
-    }
-    setProblem(null);
-    const { restartExperiment, setProfilePrediction } = useAppStore.getState();
-    // Only traffic sent after the prediction counts, so the log cannot give the answer away.
-    restartExperiment('lesson-vs-kong');
-    setProfilePrediction(value);
-  };
 
   const sendUnder = async (profile: ProfileName) => {
     setSending(true);
     try {
-      const failed = await playActions(useAppStore, [
-        { kind: 'use-profile', profile },
-        { kind: 'send-across-minute' },
-      ]);
-      setProblem(failed);
+      setProblem(
+        await playActions(useAppStore, [
+          { kind: 'use-profile', profile },
+          { kind: 'send-across-minute' },
+        ]),
+      );
     } finally {
       setSending(false);
     }
@@ -53,28 +33,21 @@ export function ProfileCompare() {
 
   return (
     <div className="profile-compare">
-      <form className="inline-form" onSubmit={submit} noValidate>
-        <label htmlFor={inputId}>Of the 10 keyed requests, Kong lets through</label>
-        <input
-          id={inputId}
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={10}
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-          aria-invalid={problem !== null}
-          aria-describedby={problemId}
-        />
-        <button type="submit">Save the Kong prediction</button>
-        <span
-          id={problemId}
-          className={problem === null ? 'lesson-ok' : 'lesson-problem'}
-          role={problem === null ? undefined : 'alert'}
-        >
-          {problem ?? (prediction === null ? '' : `Saved: ${prediction}.`)}
-        </span>
-      </form>
+      <PredictionForm
+        label="Of the 10 keyed requests, Kong lets through"
+        button="Save the Kong prediction"
+        prediction={prediction}
+        min={0}
+        max={10}
+        example={5}
+        saved={(value) => `Saved: ${value}.`}
+        onSave={(value) => {
+          const { restartExperiment, setProfilePrediction } = useAppStore.getState();
+          // Only traffic sent after the prediction counts, so the log cannot give the answer away.
+          restartExperiment('lesson-vs-kong');
+          setProfilePrediction(value);
+        }}
+      />
       <div className="inline-form">
         {COMPARED.map((profile) => (
           <button
@@ -86,6 +59,11 @@ export function ProfileCompare() {
             Send the traffic under {profile === 'lesson' ? 'the lesson' : PROFILES[profile].label}
           </button>
         ))}
+        {problem !== null && (
+          <span className="lesson-problem" role="alert">
+            {problem}
+          </span>
+        )}
       </div>
     </div>
   );
