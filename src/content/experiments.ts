@@ -8,6 +8,7 @@ import {
   EXACT_LOOKUP,
   PREFIX_LOOKUP_SOLUTION,
 } from './experimentChecks';
+import { checkProfileCompare } from './profileExperiment';
 import type { PlaygroundAction, PlaygroundScenario } from './playgroundScript';
 import {
   checkReplicas,
@@ -27,7 +28,7 @@ export type ExperimentId = string;
  * registry of components under these names (components/exercises/experimentControls.tsx).
  */
 export type ExperimentControlName =
-  'burst-prediction' | 'route-editor' | 'route-lookup' | 'replica-prediction';
+  'burst-prediction' | 'route-editor' | 'route-lookup' | 'replica-prediction' | 'profile-compare';
 
 /** Lesson prose as data: plain text, code, and words that link to the glossary. */
 export type RichText = readonly (
@@ -39,6 +40,8 @@ export interface ExperimentContext {
   readonly traces: readonly RequestTrace[];
   /** Experiment 1: the request number the learner expects to be refused first. */
   readonly prediction: number | null;
+  /** The profile experiment: how many of the 10 keyed requests the learner expects Kong to pass. */
+  readonly profilePrediction?: number | null;
   /**
    * Experiment 4: for a route the learner's own lookup produced, what the probe found wrong with
    * that lookup (null: nothing); undefined for a route the built-in lookup chose.
@@ -203,6 +206,35 @@ export const EXPERIMENTS: readonly Experiment[] = [
         local: REPLICA_ANSWER.local.admitted,
         shared: REPLICA_ANSWER.shared.admitted,
       },
+    ],
+  },
+  {
+    id: 'lesson-vs-kong',
+    title: '5. The lesson or Kong?',
+    goal: 'Predict how many of 10 requests sent across a minute boundary Kong lets through, then send the same traffic under the lesson’s rules and under Kong’s and compare.',
+    intro: [
+      'The traffic: 5 requests with the mobile app’s key in the last 2 seconds of a minute, 5 in the first second of the next, and one request ',
+      { term: 'api-key', text: 'without a key' },
+      ' to ',
+      { code: '/no-such-path' },
+      '. The clock skips ahead to just before the minute. Kong limits with a ',
+      { term: 'fixed-window', text: 'fixed window' },
+      ' and routes before it checks keys.',
+    ],
+    control: 'profile-compare',
+    hints: [
+      'The lesson’s sliding window remembers the last 60 s, whatever the clock says.',
+      'Kong’s window is the calendar minute: its count starts again at :00.',
+      'Kong lets all 10 through; the lesson refuses the 5 after the minute. Without a key, the lesson says 401 and Kong 404.',
+    ],
+    check: checkProfileCompare,
+    scenario: LESSON_START,
+    solution: [
+      { kind: 'predict-passes', count: 10 },
+      { kind: 'use-profile', profile: 'lesson' },
+      { kind: 'send-across-minute' },
+      { kind: 'use-profile', profile: 'kong' },
+      { kind: 'send-across-minute' },
     ],
   },
 ];

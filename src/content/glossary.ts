@@ -113,13 +113,13 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'token-bucket',
     term: 'Token bucket',
     definition:
-      'A rate-limiting method where each client has a bucket of tokens that refills at a steady rate; a request spends one token, and an empty bucket means “wait”. Allows short bursts up to the bucket size.',
+      'A rate-limiting method where each client has a bucket of tokens that refills at a steady rate; a request spends one token, and an empty bucket means a refusal (a refused request spends none). It has two numbers: the bucket size, which is the largest burst (Envoy max_tokens, AWS burst), and the refill rate (Envoy tokens_per_fill per fill_interval, AWS rate). The lesson’s algorithm picker uses one number for both, a simplification; the Envoy and AWS profiles keep them apart.',
   },
   {
     id: 'leaky-bucket',
     term: 'Leaky bucket',
     definition:
-      'A rate-limiting method that lets requests out at a steady rate, like water through a hole; a short queue absorbs small bursts and anything beyond it is refused.',
+      'A rate-limiting method that meters requests at a steady rate, like water through a hole: each request adds to a level that drains at the rate, and one that would lift the level above the burst allowance is refused. nginx’s limit_req works this way. With nodelay (the playground’s default) the requests within the burst pass at once; without it nginx holds each one until its turn, which changes when it is answered, not whether.',
   },
   {
     id: 'status-401',

@@ -80,8 +80,8 @@ describe('createGateway (the public contract)', () => {
     expect(() => createGateway({ ...CONFIG, routes: [{ path: 'api', service: 'x' }] })).toThrow(
       /^path: /,
     );
-    expect(() => createGateway({ ...CONFIG, profile: 'kong' as unknown as 'lesson' })).toThrow(
-      'profile: unknown profile "kong"',
+    expect(() => createGateway({ ...CONFIG, profile: 'traefik' as unknown as 'lesson' })).toThrow(
+      'profile: unknown profile "traefik"',
     );
     expect(() => createGateway({ ...CONFIG, cache: { ttlMs: -1 } })).toThrow(/^ttlMs: /);
   });

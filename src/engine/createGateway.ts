@@ -1,7 +1,7 @@
 import { SettingError } from './errors';
 import { Gateway } from './gateway';
-import type { AlgorithmName } from './limiters';
-import { PROFILES, type ProfileName } from './profiles';
+import type { LimiterSpec } from './limiters';
+import { PROFILES, type GatewayProfile, type ProfileName } from './profiles';
 import type { MatchKind } from './routing';
 
 /** The public way to build a gateway: plain data in, `handle` out (see `createGateway`). */
@@ -15,12 +15,18 @@ export interface GatewayConfig {
     readonly match?: MatchKind;
   }[];
   readonly keys: readonly string[];
-  /** `requests` per `windowMs`; `burst`/`nodelay` for bucket algorithms. */
+  /**
+   * `requests` per `windowMs` is the steady rate (nginx `rate`, Envoy `tokens_per_fill` per
+   * `fill_interval`, AWS `rate`); `burst` the bucket (nginx `burst`, default 0; Envoy
+   * `max_tokens` and AWS `burst`, default `requests`); `nodelay` nginx's (default off); `status`
+   * the refusal's status where the gateway lets it be set (nginx `limit_req_status`).
+   */
   readonly limit: {
     readonly requests: number;
     readonly windowMs: number;
     readonly burst?: number;
     readonly nodelay?: boolean;
+    readonly status?: number;
   };
   /** Adds the response cache stage. */
   readonly cache?: { readonly ttlMs: number };
@@ -46,10 +52,40 @@ export interface PlainGateway {
   readonly core: Gateway;
 }
 
-/** The limiter each profile uses (the lesson: a sliding-window log). */
-const PROFILE_ALGORITHM: Readonly<Record<ProfileName, AlgorithmName>> = {
-  lesson: 'sliding-window-log',
-};
+/** The limiter settings for the profile's algorithm, with that gateway's defaults. */
+function limiterSpec(profile: GatewayProfile, limit: GatewayConfig['limit']): LimiterSpec {
+  const { algorithm, windowsMs } = profile.limit;
+  if (windowsMs !== null && !windowsMs.includes(limit.windowMs)) {
+    throw new SettingError(
+      'windowMs',
+      `${profile.label} counts per ${windowsMs.map((ms) => `${ms} ms`).join(', ')}; got ${limit.windowMs}`,
+    );
+  }
+  const base = { algorithm, maxRequests: limit.requests, windowMs: limit.windowMs };
+  if (algorithm === 'token-bucket')
+    return limit.burst === undefined ? base : { ...base, bucketSize: limit.burst };
+  if (algorithm === 'leaky-bucket' && profile !== PROFILES.lesson)
+    return { ...base, burst: limit.burst ?? 0, nodelay: limit.nodelay ?? false };
+  return {
+    ...base,
+    ...(limit.burst === undefined ? {} : { burst: limit.burst }),
+    ...(limit.nodelay === undefined ? {} : { nodelay: limit.nodelay }),
+  };
+}
+
+/** The profile with its refusal over the limit set to `status`, where the gateway allows that. */
+function withLimitStatus(profile: GatewayProfile, status: number | undefined): GatewayProfile {
+  if (status === undefined) return profile;
+  const setting = profile.limit.statusSetting;
+  if (setting === null)
+    throw new SettingError('status', `${profile.label} has no setting for the refusal's status`);
+  if (!Number.isInteger(status) || status < 400 || status > 599)
+    throw new SettingError('status', `${setting.name} takes 400 to 599, got ${status}`);
+  return {
+    ...profile,
+    refusals: { ...profile.refusals, rateLimited: setting.refusal(status) },
+  };
+}
 
 function serviceUrl(service: string): string {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(service) ? service : `http://${service}`;
@@ -61,16 +97,15 @@ function serviceUrl(service: string): string {
  */
 export function createGateway(config: GatewayConfig): PlainGateway {
   const profileName = config.profile ?? 'lesson';
-  const profile = PROFILES[profileName] as (typeof PROFILES)[ProfileName] | undefined;
-  if (profile === undefined)
+  const known = Object.hasOwn(PROFILES, profileName)
+    ? (PROFILES[profileName] as GatewayProfile)
+    : undefined;
+  if (known === undefined)
     throw new SettingError('profile', `unknown profile "${String(config.profile)}"`);
+  const profile = withLimitStatus(known, config.limit.status);
   const gateway = new Gateway(
     {
-      algorithm: PROFILE_ALGORITHM[profileName],
-      maxRequests: config.limit.requests,
-      windowMs: config.limit.windowMs,
-      ...(config.limit.burst === undefined ? {} : { burst: config.limit.burst }),
-      ...(config.limit.nodelay === undefined ? {} : { nodelay: config.limit.nodelay }),
+      ...limiterSpec(profile, config.limit),
       keyMode: 'registered',
       registeredKeys: config.keys,
     },

@@ -42,6 +42,7 @@ const LIMITER_FIELDS = Object.keys({
   windowMs: true,
   burst: true,
   nodelay: true,
+  bucketSize: true,
 } satisfies Record<keyof LimiterSpec, true>) as (keyof LimiterSpec)[];
 
 export const DEFAULT_SETTINGS: GatewaySettings = {
@@ -61,7 +62,7 @@ export const ACCESS_LOG_LIMIT = 100_000;
  * any time; optional stages are switched with `configurePipeline`.
  */
 export class Gateway {
-  readonly profile: GatewayProfile;
+  private currentProfile: GatewayProfile;
   /** The services behind the gateway: instances, latency, faults. */
   readonly upstreams = new Upstreams();
   private settings: GatewaySettings;
@@ -83,13 +84,30 @@ export class Gateway {
     routes: readonly Route[] = [],
     profile: GatewayProfile = LESSON_PROFILE,
   ) {
-    this.profile = profile;
+    this.currentProfile = profile;
     this.settings = { ...DEFAULT_SETTINGS, ...settings };
     this.registeredKeys = new Set(this.settings.registeredKeys);
     this.limiter = createLimiter(this.settings);
     for (const route of routes) this.addRoute(route);
     this.built = this.buildStages();
     this.info = this.built.map(stageInfoOf);
+  }
+
+  /** The gateway whose rules apply (the lesson's unless another profile was chosen). */
+  get profile(): GatewayProfile {
+    return this.currentProfile;
+  }
+
+  /**
+   * Switches to another gateway's rules: its stage order, matching, answers and headers, and its
+   * limiter algorithm (a fresh limiter). Routes, keys, limits and optional stages are kept.
+   */
+  useProfile(profile: GatewayProfile): void {
+    if (profile === this.currentProfile) return;
+    this.currentProfile = profile;
+    this.kept.clear();
+    this.health = null;
+    this.configure({ algorithm: profile.limit.algorithm });
   }
 
   /** Sends one request through the pipeline at `atMs`. */
@@ -246,10 +264,20 @@ export class Gateway {
         return authStage(this.settings.keyMode, this.registeredKeys, profile);
       case 'rate-limit':
         return rateLimitStage(this.limiter, profile);
-      case 'router':
-        return routerStage(lookup, profile);
+      case 'router': {
+        const redirect = profile.redirect;
+        return routerStage(
+          lookup,
+          profile,
+          redirect === undefined || this.customLookup !== null
+            ? null
+            : (path) => redirect(this.routes, path),
+        );
+      }
       case 'normalise':
-        return pipeline.normalise === true ? normaliseStage(profile) : null;
+        return pipeline.normalise === true || profile.required.includes(name)
+          ? normaliseStage(profile)
+          : null;
       case 'transform':
         return pipeline.transform ? transformStage(pipeline.transform, profile) : null;
       case 'request-id':

@@ -1,4 +1,11 @@
-import { DEFAULT_SETTINGS, type GatewaySettings, type Route, type TrafficRequest } from '../engine';
+import {
+  DEFAULT_SETTINGS,
+  isProfileName,
+  type GatewaySettings,
+  type ProfileName,
+  type Route,
+  type TrafficRequest,
+} from '../engine';
 import {
   MAX_ACTIONS,
   MAX_RECORDED_REQUESTS,
@@ -22,7 +29,12 @@ const VERSION = 1;
 export const MAX_LINK_CHARS = 16_000;
 
 export interface Scenario {
-  readonly start: { readonly settings: GatewaySettings; readonly routes: readonly Route[] };
+  readonly start: {
+    /** Missing in links made before profiles: the lesson's. */
+    readonly profile?: ProfileName;
+    readonly settings: GatewaySettings;
+    readonly routes: readonly Route[];
+  };
   readonly actions: readonly PlaygroundAction[];
   readonly atMs: number;
   readonly form: TrafficForm;
@@ -50,7 +62,8 @@ type EncodedAction =
   | { readonly s: number; readonly r: readonly EncodedRun[] }
   | { readonly g: number; readonly v: Partial<GatewaySettings> }
   | { readonly a: number; readonly route: Route }
-  | { readonly x: number; readonly path: string };
+  | { readonly x: number; readonly path: string }
+  | { readonly pr: number; readonly name: ProfileName };
 
 /** Groups a send into runs: a burst or an evenly spread send is one run. */
 export function toRuns(traffic: readonly TrafficRequest[]): EncodedRun[] {
@@ -100,6 +113,8 @@ function encodeAction(action: PlaygroundAction): EncodedAction {
       return { a: action.atMs, route: action.route };
     case 'remove-route':
       return { x: action.atMs, path: action.path };
+    case 'profile':
+      return { pr: action.atMs, name: action.profile };
   }
 }
 
@@ -120,21 +135,32 @@ function fromBase64Url(text: string): string {
 /** The scenario of a playground: from its recording when it has one, else settings only. */
 export function scenarioOf(
   history: History,
-  now: { settings: GatewaySettings; routes: readonly Route[]; clockMs: number },
+  now: {
+    profile: ProfileName;
+    settings: GatewaySettings;
+    routes: readonly Route[];
+    clockMs: number;
+  },
   form: TrafficForm,
   code: SharedCode | null,
 ): Scenario {
   if (history.stoppedBecause !== null) {
     return {
-      start: { settings: now.settings, routes: now.routes },
+      start: { profile: now.profile, settings: now.settings, routes: now.routes },
       actions: [],
       atMs: 0,
       form,
       code,
     };
   }
-  const { settings, routes } = history.start;
-  return { start: { settings, routes }, actions: history.actions, atMs: now.clockMs, form, code };
+  const { settings, routes, profile = 'lesson' } = history.start;
+  return {
+    start: { profile, settings, routes },
+    actions: history.actions,
+    atMs: now.clockMs,
+    form,
+    code,
+  };
 }
 
 /** The query value for a scenario; the recorded actions are left out if the link gets too long. */
@@ -144,6 +170,9 @@ export function encodeScenario(scenario: Scenario): { value: string; withActions
       JSON.stringify({
         v: VERSION,
         st: scenario.start.settings,
+        ...(scenario.start.profile === undefined || scenario.start.profile === 'lesson'
+          ? {}
+          : { pf: scenario.start.profile }),
         ro: scenario.start.routes,
         ac: actions.map(encodeAction),
         at: atMs,
@@ -204,6 +233,11 @@ function readRoute(value: unknown): Route {
   };
 }
 
+function readProfile(value: unknown): ProfileName {
+  if (typeof value !== 'string' || !isProfileName(value)) fail('a gateway profile is unknown');
+  return value;
+}
+
 function readRun(value: unknown): EncodedRun {
   if (!isRecord(value)) fail('a send is not an object');
   const { n, d, t, k } = value;
@@ -224,6 +258,8 @@ function readAction(value: unknown): PlaygroundAction {
   if (isTime(value.a)) return { kind: 'add-route', atMs: value.a, route: readRoute(value.route) };
   if (isTime(value.x))
     return { kind: 'remove-route', atMs: value.x, path: text(value.path, 'a removed route') };
+  if (isTime(value.pr))
+    return { kind: 'profile', atMs: value.pr, profile: readProfile(value.name) };
   fail('an action is of an unknown kind');
 }
 
@@ -270,6 +306,7 @@ export function decodeScenario(value: string): Scenario {
   if (requests > MAX_RECORDED_REQUESTS) fail('the link holds too many requests');
   return {
     start: {
+      profile: parsed.pf === undefined ? 'lesson' : readProfile(parsed.pf),
       settings: { ...DEFAULT_SETTINGS, ...readSettings(parsed.st, 'the settings') },
       routes: ro.map(readRoute),
     },

@@ -1,8 +1,10 @@
 import type { StateCreator } from 'zustand';
 import {
   Gateway,
+  PROFILES,
   SettingError,
   type GatewaySettings,
+  type ProfileName,
   type RateLimitAlgorithm,
   type RequestTrace,
   type Route,
@@ -23,6 +25,30 @@ export const PLAYGROUND_SEED = 2024;
  * costs the page its speed.
  */
 export const MAX_LIMIT_REQUESTS = 10_000;
+
+/**
+ * What a real gateway's profile fixes: its algorithm, and (Kong) the windows it counts over. The
+ * lesson lets every algorithm and window be tried.
+ */
+function profileSettingProblem(
+  profile: ProfileName,
+  settings: Partial<GatewaySettings>,
+): SettingError | null {
+  const { label, limit } = PROFILES[profile];
+  if (profile === 'lesson') return null;
+  if (settings.algorithm !== undefined && settings.algorithm !== limit.algorithm)
+    return new SettingError(
+      'algorithm',
+      `${label} limits with ${limit.mechanism}; choose "The lesson" to try another algorithm`,
+    );
+  const { windowMs } = settings;
+  if (windowMs !== undefined && limit.windowsMs !== null && !limit.windowsMs.includes(windowMs))
+    return new SettingError(
+      'windowMs',
+      `${label} counts per ${limit.windowsMs.map((ms) => `${ms / 1000} s`).join(', ')}`,
+    );
+  return null;
+}
 
 /** The playground's own bound on settings the engine would accept; the engine checks the rest. */
 function playgroundSettingProblem(settings: Partial<GatewaySettings>): SettingError | null {
@@ -46,6 +72,8 @@ export interface SendPreparer {
 
 /** The playground: a gateway, its simulation and what has happened so far. */
 export interface PlaygroundSlice {
+  /** Whose rules the gateway follows: the lesson's or a real gateway's profile. */
+  profile: ProfileName;
   /** Mutable engine objects; replaced (never mutated into a new identity) on reset. */
   gateway: Gateway;
   simulation: Simulation;
@@ -68,6 +96,11 @@ export interface PlaygroundSlice {
   setPreparer: (name: string, preparer: SendPreparer | null) => void;
   /** Moves simulated time forward, deciding the requests that reach the gateway by then. */
   advanceClock: (toMs: number) => void;
+  /**
+   * Switches the gateway to another profile (stage order, matching, algorithm, answers, headers);
+   * recorded for rewind. Returns the problem (a window the gateway cannot count over), or null.
+   */
+  setProfile: (profile: ProfileName) => SettingError | null;
   /** Applies limiter/auth settings; returns the problem, or null when applied. */
   applySettings: (settings: Partial<GatewaySettings>) => SettingError | null;
   /** Adds a route; returns the problem, or null when added. */
@@ -91,6 +124,7 @@ export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSli
   get,
 ) => ({
   ...freshEngine({ settings: INITIAL_SETTINGS, routes: INITIAL_ROUTES, seed: PLAYGROUND_SEED }),
+  profile: 'lesson',
   settings: INITIAL_SETTINGS,
   routes: INITIAL_ROUTES,
   traces: [],
@@ -133,9 +167,21 @@ export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSli
     );
   },
 
+  setProfile: (profile) => {
+    const { gateway, settings } = get();
+    if (profile === get().profile) return null;
+    const problem = profileSettingProblem(profile, { windowMs: settings.windowMs });
+    if (problem !== null) return problem;
+    gateway.useProfile(PROFILES[profile]);
+    set({ profile, settings: gateway.getSettings() });
+    get().recordAction({ kind: 'profile', profile });
+    return null;
+  },
+
   applySettings: (partial) => {
     const { gateway } = get();
-    const problem = playgroundSettingProblem(partial);
+    const problem =
+      profileSettingProblem(get().profile, partial) ?? playgroundSettingProblem(partial);
     if (problem !== null) return problem;
     try {
       gateway.configure(partial);
@@ -172,7 +218,7 @@ export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSli
     const { gateway } = get();
     // Checked on a spare gateway first, so a bad table leaves the playground's one untouched.
     try {
-      new Gateway(gateway.getSettings(), routes);
+      new Gateway(gateway.getSettings(), routes, gateway.profile);
     } catch (error) {
       if (error instanceof SettingError) return error;
       throw error;
@@ -205,9 +251,9 @@ export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSli
   },
 
   resetPlayground: () => {
-    const { settings, routes } = get();
+    const { settings, routes, profile } = get();
     set({
-      ...freshEngine({ settings, routes, seed: PLAYGROUND_SEED }),
+      ...freshEngine({ profile, settings, routes, seed: PLAYGROUND_SEED }),
       traces: [],
       olderTraces: NO_OLDER_TRACES,
       clockMs: 0,

@@ -52,6 +52,8 @@ export interface ProgressSlice {
   burstPrediction: number | null;
   /** The scale-out experiment's two predictions. Not saved. */
   replicaPrediction: ReplicaPrediction | null;
+  /** The profile experiment's prediction: how many of its 10 keyed requests Kong lets through. Not saved. */
+  profilePrediction: number | null;
   /** Set when saved progress was unusable and the page started fresh. Not saved. */
   restoreProblem: RestoreProblem | null;
   /** Set when progress could not be saved (once per failure; cleared by a later save). Not saved. */
@@ -65,6 +67,7 @@ export interface ProgressSlice {
   restartExperiment: (id: string) => void;
   setBurstPrediction: (prediction: number | null) => void;
   setReplicaPrediction: (prediction: ReplicaPrediction | null) => void;
+  setProfilePrediction: (prediction: number | null) => void;
   answerQuiz: (questionId: string, answer: QuizAnswer) => void;
   clearQuiz: () => void;
   /** Forgets experiments, quiz answers and the challenge's draft and result. */
@@ -82,6 +85,7 @@ export const createProgressSlice: StateCreator<AppState, [], [], ProgressSlice> 
   experimentBaselines: {},
   burstPrediction: null,
   replicaPrediction: null,
+  profilePrediction: null,
   restoreProblem: null,
   saveProblem: null,
   setExperimentStatus: (id, status) =>
@@ -109,6 +113,7 @@ export const createProgressSlice: StateCreator<AppState, [], [], ProgressSlice> 
   },
   setBurstPrediction: (prediction) => set({ burstPrediction: prediction }),
   setReplicaPrediction: (prediction) => set({ replicaPrediction: prediction }),
+  setProfilePrediction: (prediction) => set({ profilePrediction: prediction }),
   answerQuiz: (questionId, answer) =>
     set((state) => ({ quizAnswers: { ...state.quizAnswers, [questionId]: answer } })),
   clearQuiz: () => set({ quizAnswers: {} }),
@@ -122,6 +127,7 @@ export const createProgressSlice: StateCreator<AppState, [], [], ProgressSlice> 
       lookupDraft: null,
       burstPrediction: null,
       replicaPrediction: null,
+      profilePrediction: null,
       experimentBaselines: Object.fromEntries(
         EXPERIMENTS.map((experiment) => [experiment.id, baseline]),
       ),

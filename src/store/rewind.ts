@@ -1,7 +1,9 @@
 import {
   Gateway,
+  PROFILES,
   Simulation,
   type GatewaySettings,
+  type ProfileName,
   type RequestTrace,
   type Route,
   type TrafficRequest,
@@ -23,10 +25,13 @@ export type PlaygroundAction =
       readonly settings: Partial<GatewaySettings>;
     }
   | { readonly kind: 'add-route'; readonly atMs: number; readonly route: Route }
-  | { readonly kind: 'remove-route'; readonly atMs: number; readonly path: string };
+  | { readonly kind: 'remove-route'; readonly atMs: number; readonly path: string }
+  | { readonly kind: 'profile'; readonly atMs: number; readonly profile: ProfileName };
 
 /** Where a recording starts: the settings and routes the playground was (re)started with. */
 export interface RecordingStart {
+  /** The gateway whose rules applied; the lesson's when missing (recordings made before profiles). */
+  readonly profile?: ProfileName;
   readonly settings: GatewaySettings;
   readonly routes: readonly Route[];
   readonly seed: number;
@@ -101,11 +106,19 @@ export function withoutLastAction(history: History, atMs: number): History {
 /** A fresh gateway and its simulation, as the playground starts them. */
 export function freshEngine(start: RecordingStart): { gateway: Gateway; simulation: Simulation } {
   const gateway = new Gateway(start.settings, start.routes);
+  gateway.useProfile(PROFILES[start.profile ?? 'lesson']);
   return { gateway, simulation: new Simulation(gateway, { seed: start.seed }) };
+}
+
+/** The name under which PROFILES holds the gateway's profile. */
+export function profileNameOf(gateway: Gateway): ProfileName {
+  const name = gateway.profile.name;
+  return Object.hasOwn(PROFILES, name) ? (name as ProfileName) : 'lesson';
 }
 
 /** The playground as it was at a moment: engine objects, what they decided, settings and routes. */
 export interface RebuiltPlayground {
+  readonly profile: ProfileName;
   readonly gateway: Gateway;
   readonly simulation: Simulation;
   readonly traces: readonly RequestTrace[];
@@ -118,6 +131,7 @@ function apply(gateway: Gateway, simulation: Simulation, action: PlaygroundActio
   if (action.kind === 'send') simulation.send(action.traffic);
   else if (action.kind === 'settings') gateway.configure(action.settings);
   else if (action.kind === 'add-route') gateway.addRoute(action.route);
+  else if (action.kind === 'profile') gateway.useProfile(PROFILES[action.profile]);
   else gateway.removeRoute(action.path);
 }
 
@@ -135,6 +149,7 @@ export function rebuildAt(history: History, toMs: number): RebuiltPlayground {
   }
   for (const trace of simulation.advanceTo(toMs)) traces.push(trace);
   return {
+    profile: profileNameOf(gateway),
     gateway,
     simulation,
     traces,

@@ -4,6 +4,7 @@ import type { ExperimentControlName } from '../../content/experiments';
 import type { AppState } from '../../store';
 import { BurstPrediction } from './BurstPrediction';
 import { ReplicaPrediction } from './ReplicaPrediction';
+import { ProfileCompare } from './ProfileCompare';
 import { RouteEditor } from './RouteEditor';
 import { RouteLookupCell } from './RouteLookupCell';
 import { restoreBuiltInLookup } from './routeLookupPreparer';
@@ -28,5 +29,9 @@ export const EXPERIMENT_CONTROLS: Readonly<Record<ExperimentControlName, Experim
   'replica-prediction': {
     Component: ReplicaPrediction,
     onReset: (store) => store.getState().setReplicaPrediction(null),
+  },
+  'profile-compare': {
+    Component: ProfileCompare,
+    onReset: (store) => store.getState().setProfilePrediction(null),
   },
 };

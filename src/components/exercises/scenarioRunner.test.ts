@@ -12,6 +12,7 @@ function checkNow(experiment: Experiment, state: AppState) {
   return experiment.check({
     traces: state.traces,
     prediction: state.burstPrediction,
+    profilePrediction: state.profilePrediction,
     learnerLookupProblem,
     replicaPrediction: state.replicaPrediction,
   });

@@ -1,6 +1,12 @@
 import type { StoreApi } from 'zustand';
 import { burst } from '../../engine';
-import type { PlaygroundAction, PlaygroundScenario } from '../../content/playgroundScript';
+import {
+  acrossAMinute,
+  LEAD_MS,
+  nextMinuteAfter,
+  type PlaygroundAction,
+  type PlaygroundScenario,
+} from '../../content/playgroundScript';
 import { clientById } from '../../content/services';
 import type { AppState } from '../../store';
 import {
@@ -27,6 +33,8 @@ export function setUpScenario(store: AppStore, scenario: PlaygroundScenario): st
   state.setLimiterOverride(null);
   if (state.learnerLimiter.active)
     state.setLearnerLimiter({ active: false, note: LIMITER_OFF_NOTE });
+  const profileProblem = state.setProfile(scenario.profile ?? 'lesson');
+  if (profileProblem !== null) return profileProblem.message;
   const settingsProblem = state.applySettings(scenario.settings);
   if (settingsProblem !== null) return settingsProblem.message;
   const routesProblem = state.replaceRoutes(scenario.routes);
@@ -68,6 +76,26 @@ export async function playActions(
         await applyLearnerLookup(store, action.source, runtime.runLookup);
         const status = store.getState().routeLookup;
         if (status.mode === 'failed') return status.message;
+        break;
+      }
+      case 'predict-passes':
+        state.setProfilePrediction(action.count);
+        break;
+      case 'use-profile': {
+        // Requests already sent are decided under the rules they were sent under.
+        state.settleNow();
+        const problem = store.getState().setProfile(action.profile);
+        if (problem !== null) return problem.message;
+        break;
+      }
+      case 'send-across-minute': {
+        // Nothing happens before the traffic: the clock skips ahead to it rather than play a minute.
+        state.settleNow();
+        const boundaryMs = nextMinuteAfter(store.getState().clockMs);
+        store.getState().advanceClock(boundaryMs - LEAD_MS);
+        await store
+          .getState()
+          .sendAndPlay(acrossAMinute(boundaryMs, clientById('mobile'), clientById('script')));
         break;
       }
       case 'send': {

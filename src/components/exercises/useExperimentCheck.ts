@@ -27,6 +27,7 @@ export function useExperimentCheck(experiment: Experiment): {
   const baseline = useAppStore((s) => s.experimentBaselines[experiment.id]);
   const prediction = useAppStore((s) => s.burstPrediction);
   const replicaPrediction = useAppStore((s) => s.replicaPrediction);
+  const profilePrediction = useAppStore((s) => s.profilePrediction);
   const status = useAppStore((s) => s.experiments[experiment.id]) ?? 'not-started';
   const saved = useAppStore((s) => s.experimentFeedback[experiment.id]);
   const setExperimentStatus = useAppStore((s) => s.setExperimentStatus);
@@ -37,10 +38,20 @@ export function useExperimentCheck(experiment: Experiment): {
       experiment.check({
         traces: tracesSince(traces, simulation, baseline, olderCount),
         prediction,
+        profilePrediction,
         learnerLookupProblem,
         replicaPrediction,
       }),
-    [experiment, traces, simulation, baseline, prediction, replicaPrediction, olderCount],
+    [
+      experiment,
+      traces,
+      simulation,
+      baseline,
+      prediction,
+      replicaPrediction,
+      profilePrediction,
+      olderCount,
+    ],
   );
 
   useEffect(() => {

@@ -3,7 +3,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { ClientNode } from './ClientNode';
 import { flowEdges, flowNodes } from './flowElements';
 import { GatewayNode } from './GatewayNode';
-import { graphSizeForWidth, layoutOfSize } from './layout';
+import { useAppStore } from '../../store';
+import { drawnStages, graphSizeForWidth, layoutOfSize } from './layout';
 import { PacketLayer } from './PacketLayer';
 import { ServiceNode } from './ServiceNode';
 import './graph.css';
@@ -39,7 +40,18 @@ export function GatewayGraph() {
   const boxRef = useRef<HTMLDivElement>(null);
   const width = useWidth(boxRef);
   const size = graphSizeForWidth(width);
-  const layout = useMemo(() => layoutOfSize(size), [size]);
+  // The profile decides the stages' order; its gateway object stays the same when it changes.
+  const profile = useAppStore((s) => s.profile);
+  const gateway = useAppStore((s) => s.gateway);
+  const stages = useMemo(() => drawnStages(gateway, profile), [gateway, profile]);
+  const layout = useMemo(
+    () =>
+      layoutOfSize(
+        size,
+        stages.map((stage) => stage.name),
+      ),
+    [size, stages],
+  );
   const { orientation } = layout;
   const nodes = useMemo(() => flowNodes(layout), [layout]);
   return (

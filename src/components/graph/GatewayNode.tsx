@@ -2,22 +2,31 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useCallback, useMemo } from 'react';
 import { ALGORITHMS, type StageName } from '../../engine';
 import { routesSummary } from '../../content/routesSummary';
-import { STAGE_LABELS } from '../../content/services';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore, useShownTraces, type AppState } from '../../store';
 import { limiterLimits } from '../../store/challengeSlice';
 import { PREPARER_NAME as ROUTE_LOOKUP_PREPARER } from '../exercises/routeLookupPreparer';
 import { STATUSES } from '../log/statusCounts';
-import { STAGES } from './layout';
+import { drawnStages } from './layout';
 import { countUpTo, decidedTimes } from './served';
 import { GATEWAY_NODE_ID, stageHighlightId, type GatewayNodeType } from './nodeData';
 
-function StageBox({ stage, detail, index }: { stage: StageName; detail: string; index: number }) {
+function StageBox({
+  stage,
+  label,
+  detail,
+  index,
+}: {
+  stage: StageName;
+  label: string;
+  detail: string;
+  index: number;
+}) {
   const highlighted = useAppStore((s) => s.highlight === stageHighlightId(stage));
   return (
-    <div className={`stage-box${highlighted ? ' is-highlighted' : ''}`}>
+    <div className={`stage-box${highlighted ? ' is-highlighted' : ''}`} data-stage={stage}>
       <span className="stage-step">{index + 1}</span>
-      <strong>{STAGE_LABELS[stage]}</strong>
+      <strong>{label}</strong>
       <span>{detail}</span>
     </div>
   );
@@ -32,6 +41,10 @@ export const GatewayNode = memo(function GatewayNode({ data }: NodeProps<Gateway
   const traces = useShownTraces((s) => s.traces);
   const older = useShownTraces((s) => s.olderTraces);
   const settings = useAppStore((s) => s.settings);
+  const profile = useAppStore((s) => s.profile);
+  const gateway = useAppStore((s) => s.gateway);
+  // The profile decides the stages' order and labels; its gateway object stays the same.
+  const stages = useMemo(() => drawnStages(gateway, profile), [gateway, profile]);
   const routes = useAppStore((s) => s.routes);
   const highlighted = useAppStore((s) => s.highlight === GATEWAY_NODE_ID);
   // Learner code can stand in for a stage (the challenge's limiter, experiment 4's lookup).
@@ -83,8 +96,14 @@ export const GatewayNode = memo(function GatewayNode({ data }: NodeProps<Gateway
         </span>
       </div>
       <div className="stage-row" style={{ top: stageTop, height: stageHeight }}>
-        {STAGES.map((stage, i) => (
-          <StageBox key={stage} stage={stage} detail={details[stage] ?? ''} index={i} />
+        {stages.map((stage, i) => (
+          <StageBox
+            key={stage.name}
+            stage={stage.name}
+            label={stage.label}
+            detail={details[stage.name] ?? ''}
+            index={i}
+          />
         ))}
       </div>
       <Handle

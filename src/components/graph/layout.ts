@@ -1,4 +1,4 @@
-import { Gateway, type StageName } from '../../engine';
+import { Gateway, PROFILES, type ProfileName, type StageInfo, type StageName } from '../../engine';
 import { CLIENTS, SERVICES } from '../../content/services';
 
 export type Orientation = 'horizontal' | 'vertical';
@@ -25,6 +25,15 @@ export type Waypoint =
 /** The stages the engine runs by default, in its order (the graph draws what the engine returns). */
 export const STAGES: readonly StageName[] = new Gateway().stages().map((stage) => stage.name);
 
+/**
+ * The stages the graph draws: the always-on ones of `profile` (the gateway's), in the order and
+ * with the labels the gateway's pipeline has.
+ */
+export function drawnStages(gateway: Gateway, profile: ProfileName): readonly StageInfo[] {
+  const { required } = PROFILES[profile];
+  return gateway.stages().filter((stage) => required.includes(stage.name));
+}
+
 /** Where every node sits, in flow coordinates, and where packets go. */
 export interface GraphLayout {
   readonly orientation: Orientation;
@@ -47,11 +56,13 @@ const PHONE_STAGE_TOP = 40;
 function stageBoxes(
   gatewayWidth: number,
   stageHeight: number,
-  stageTop = STAGE_TOP,
+  stageTop: number,
+  stages: readonly StageName[],
 ): Map<StageName, Box> {
-  const width = (gatewayWidth - 2 * PAD - 2 * GAP) / 3;
+  const count = Math.max(1, stages.length);
+  const width = (gatewayWidth - 2 * PAD - (count - 1) * GAP) / count;
   return new Map(
-    STAGES.map((stage, i) => [
+    stages.map((stage, i) => [
       stage,
       { x: PAD + i * (width + GAP), y: stageTop, width, height: stageHeight },
     ]),
@@ -64,7 +75,7 @@ const SIDE_BY_SIDE = {
   column: { client: 160, gateway: 296, service: 178, edge: 27, rowGap: 98, nodeHeight: 92 },
 } as const;
 
-function horizontal(size: 'wide' | 'column'): GraphLayout {
+function horizontal(size: 'wide' | 'column', stageOrder: readonly StageName[]): GraphLayout {
   const { client, gateway: gatewayWidth, service, edge, rowGap, nodeHeight } = SIDE_BY_SIDE[size];
   const servicesX = client + edge + gatewayWidth + edge;
   const clients = new Map(
@@ -84,7 +95,7 @@ function horizontal(size: 'wide' | 'column'): GraphLayout {
     size,
     clients,
     gateway,
-    stages: stageBoxes(gateway.width, 110),
+    stages: stageBoxes(gateway.width, 110, STAGE_TOP, stageOrder),
     services,
     width: servicesX + service,
     height,
@@ -95,7 +106,7 @@ function horizontal(size: 'wide' | 'column'): GraphLayout {
  * Stacked for a phone: clients in two short rows, the gateway, services in two short rows, so the
  * whole graph fits the docked playground at close to 1:1.
  */
-function vertical(): GraphLayout {
+function vertical(stageOrder: readonly StageName[]): GraphLayout {
   const width = 370;
   const cellGap = 6;
   const cellWidth = (width - cellGap) / 2;
@@ -123,7 +134,7 @@ function vertical(): GraphLayout {
     size: 'phone',
     clients,
     gateway,
-    stages: stageBoxes(gateway.width, stageHeight, PHONE_STAGE_TOP),
+    stages: stageBoxes(gateway.width, stageHeight, PHONE_STAGE_TOP, stageOrder),
     services,
     width,
     height: servicesTop + rowsHeight(SERVICES.length),
@@ -131,9 +142,13 @@ function vertical(): GraphLayout {
 }
 
 /** The graph's layout: side by side on wide screens, stacked on narrow ones. */
-export function graphLayout(orientation: Orientation, size: GraphSize = 'wide'): GraphLayout {
-  if (orientation === 'vertical') return vertical();
-  return horizontal(size === 'phone' ? 'column' : size);
+export function graphLayout(
+  orientation: Orientation,
+  size: GraphSize = 'wide',
+  stages: readonly StageName[] = STAGES,
+): GraphLayout {
+  if (orientation === 'vertical') return vertical(stages);
+  return horizontal(size === 'phone' ? 'column' : size, stages);
 }
 
 /** Below this box width the graph stacks (a phone); below WIDE_FROM_PX it uses narrower nodes. */
@@ -147,8 +162,8 @@ export function graphSizeForWidth(widthPx: number): GraphSize {
 }
 
 /** The layout of a size: a phone stacks, the others sit side by side. */
-export function layoutOfSize(size: GraphSize): GraphLayout {
-  return graphLayout(size === 'phone' ? 'vertical' : 'horizontal', size);
+export function layoutOfSize(size: GraphSize, stages: readonly StageName[] = STAGES): GraphLayout {
+  return graphLayout(size === 'phone' ? 'vertical' : 'horizontal', size, stages);
 }
 
 function centre(box: Box): Point {

@@ -1,12 +1,11 @@
 import type { RequestTrace } from '../../engine';
 import { STATUS_TEXT } from './statusCounts';
 
-const SHOWN_HEADERS = ['Retry-After', 'RateLimit', 'RateLimit-Policy', 'WWW-Authenticate'];
-
 /** One request's response headers and what each stage said about it. */
 export function TraceDetails({ trace, onClose }: { trace: RequestTrace; onClose: () => void }) {
   const { decision } = trace;
-  const headers = SHOWN_HEADERS.filter((h) => decision.headers[h] !== undefined);
+  // Every header the engine wrote: each profile writes its own (Kong's RateLimit-*, Envoy's x-envoy-ratelimited).
+  const headers = Object.keys(decision.headers);
   return (
     <section className="trace-details" aria-label={`Details of request ${trace.id}`}>
       <h4>

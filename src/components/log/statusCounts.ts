@@ -6,9 +6,13 @@ export type StatusCounts = Readonly<Record<HttpStatus, number>>;
 
 export const STATUS_TEXT: Readonly<Record<HttpStatus, string>> = {
   200: 'OK',
+  301: 'Moved Permanently',
+  400: 'Bad Request',
   401: 'Unauthorized',
+  403: 'Forbidden',
   404: 'Not Found',
   429: 'Too Many Requests',
+  500: 'Internal Server Error',
   502: 'Bad Gateway',
   503: 'Service Unavailable',
   504: 'Gateway Timeout',

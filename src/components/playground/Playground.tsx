@@ -10,6 +10,7 @@ import { useReducedMotionSync } from '../playback/usePlaybackLoop';
 import { WindowPanel } from '../playback/WindowPanel';
 import { LimiterSettings } from './LimiterSettings';
 import { Narration } from './Narration';
+import { ProfilePicker } from './ProfilePicker';
 import { ShareScenario } from './ShareScenario';
 import { TRAFFIC_FORM_ID, TrafficControls } from './TrafficControls';
 import './playground.css';
@@ -58,6 +59,7 @@ export function Playground() {
           </div>
         </div>
         <div id="playground-body" className="playground-body">
+          <ProfilePicker />
           <GatewayGraph />
           {/* Docked on a narrow screen, the form's own buttons are hidden: these sit under the graph. */}
           <div className="dock-actions">

@@ -1,5 +1,6 @@
 import type { GatewaySettings, Route } from '../../engine';
 import { FIXED_QUESTIONS, type QuizQuestion } from '../../content/quiz';
+import { generateProfileQuestions } from '../../content/profileQuiz';
 import { generatePredictQuestions } from '../../content/quizGenerators';
 import type { QuizAnswer } from '../../store/progressSlice';
 
@@ -15,6 +16,9 @@ export interface QuizItem {
   readonly basis: QuizBasis | null;
 }
 
+/** Questions on the real gateways' profiles: they depend on no setting, so are built once. */
+let profileQuestions: readonly QuizQuestion[] | null = null;
+
 /** A generated question's place in the quiz: its id without the settings it was built for. */
 const slotOf = (id: string) => id.split('@')[0] ?? id;
 
@@ -29,7 +33,8 @@ function answeredQuestion(id: string, basis: QuizBasis): QuizQuestion | null {
 }
 
 /**
- * The quiz: the fixed questions, then those generated from the playground's settings. A generated
+ * The quiz: the fixed questions, those generated from the playground's settings, then those
+ * generated from the real gateways' profiles. A generated
  * question that was answered keeps the settings and routes it was answered with (saved with the
  * answer), so changing the settings, or a replay, never takes a right answer away.
  */
@@ -48,5 +53,10 @@ export function quizItems(
     }
     return { question, basis: current };
   });
-  return [...FIXED_QUESTIONS.map((question) => ({ question, basis: null })), ...generated];
+  profileQuestions ??= generateProfileQuestions();
+  return [
+    ...FIXED_QUESTIONS.map((question) => ({ question, basis: null })),
+    ...generated,
+    ...profileQuestions.map((question) => ({ question, basis: null })),
+  ];
 }

@@ -32,6 +32,12 @@ export interface LimiterSpec {
   readonly windowMs: number;
   /** Leaky bucket only: defaults to `maxRequests − 1`, so `maxRequests` pass at once. */
   readonly burst?: number;
+  /**
+   * Token bucket only: the bucket's size (Envoy `max_tokens`, AWS `burst`) while `maxRequests`
+   * per `windowMs` is the refill. Defaults to `maxRequests`: one number for size and refill, a
+   * simplification real gateways do not make.
+   */
+  readonly bucketSize?: number;
   /** Leaky bucket only: defaults to true. */
   readonly nodelay?: boolean;
 }
@@ -72,7 +78,11 @@ export function createLimiter(spec: LimiterSpec): RateLimitAlgorithm {
     case 'sliding-window-counter':
       return new SlidingWindowCounterLimiter(spec.maxRequests, spec.windowMs);
     case 'token-bucket':
-      return new TokenBucketLimiter(spec.maxRequests, spec.windowMs);
+      return new TokenBucketLimiter(
+        spec.bucketSize ?? spec.maxRequests,
+        spec.windowMs,
+        spec.maxRequests,
+      );
     case 'leaky-bucket':
       // Checked here rather than in the bucket itself, as for every other algorithm's constructor.
       requireWindowMs(spec.windowMs);

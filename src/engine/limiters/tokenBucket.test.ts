@@ -17,6 +17,27 @@ describe('TokenBucketLimiter', () => {
     expect(limiter.allowRequest('a', 24_000)).toBe(true);
   });
 
+  it('keeps size and refill apart: a bucket of 10 refilled at 2 per second', () => {
+    const limiter = new TokenBucketLimiter(10, 1000, 2);
+    const first = Array.from({ length: 11 }, () => limiter.allowRequest('a', 0));
+    expect(first.filter(Boolean)).toHaveLength(10);
+    expect(limiter.allowRequest('a', 499)).toBe(false);
+    expect(limiter.allowRequest('a', 500)).toBe(true); // one token every 500 ms
+    expect(limiter.snapshot('a', 500)).toMatchObject({
+      limit: 10,
+      remaining: 0,
+      msUntilAllowed: 500,
+    });
+    expect(limiter.policy).toEqual({ quota: 2, windowSeconds: 1 });
+    // Idle for 60 s: full again, never above the size.
+    expect(limiter.snapshot('a', 60_500).remaining).toBe(10);
+  });
+
+  it('names the setting that is wrong: burst for the size, maxRequests for the rate', () => {
+    expect(() => new TokenBucketLimiter(0, 1000, 2)).toThrow(/burst/);
+    expect(() => new TokenBucketLimiter(5, 1000, 0)).toThrow(/maxRequests/);
+  });
+
   it('never holds more than capacity, however long the client is idle', () => {
     const limiter = new TokenBucketLimiter(3, 1000);
     limiter.allowRequest('a', 0);

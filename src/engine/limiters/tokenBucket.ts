@@ -8,9 +8,12 @@ interface Bucket {
 }
 
 /**
- * Token bucket (as Envoy's local rate limit and AWS API Gateway): a bucket of `capacity` tokens,
- * full at the start, refilled at `capacity` tokens per `windowMs`; a request takes one token.
- * Bursts up to `capacity` pass at once, then requests pass at the refill rate.
+ * Token bucket (as Envoy's local rate limit and AWS API Gateway): a bucket of `capacity` tokens
+ * (Envoy `max_tokens`, AWS `burst`), full at the start, refilled continuously at `refillPerWindow`
+ * tokens per `windowMs` (Envoy `tokens_per_fill` per `fill_interval`, AWS `rate` per second); a
+ * request takes one token and a refused one takes none. Bursts up to `capacity` pass at once, then
+ * requests pass at the refill rate. Real gateways keep the two numbers apart; `refillPerWindow`
+ * defaults to `capacity`, the one-number simplification the lesson's algorithm picker uses.
  */
 export class TokenBucketLimiter implements RateLimitAlgorithm {
   readonly algorithm = 'token-bucket' as const;
@@ -24,10 +27,12 @@ export class TokenBucketLimiter implements RateLimitAlgorithm {
   constructor(
     readonly capacity: number,
     readonly windowMs: number,
+    readonly refillPerWindow: number = capacity,
   ) {
-    requirePositiveInteger('maxRequests', capacity);
+    requirePositiveInteger('maxRequests', refillPerWindow);
+    requirePositiveInteger('burst', capacity);
     requireWindowMs(windowMs);
-    this.policy = { quota: capacity, windowSeconds: windowMs / 1000 };
+    this.policy = { quota: refillPerWindow, windowSeconds: windowMs / 1000 };
     this.tokenUnits = windowMs;
     this.fullUnits = capacity * windowMs;
   }
@@ -54,9 +59,11 @@ export class TokenBucketLimiter implements RateLimitAlgorithm {
     const bucket = this.buckets.get(clientId);
     const level = bucket === undefined ? this.fullUnits : this.levelAt(bucket, nowMs);
     const remaining = Math.floor(level / this.tokenUnits);
-    // Each ms adds `capacity` units. Rounded up to a whole ms: a fractional wait lands on a level
+    // Each ms adds `refillPerWindow` units. Rounded up to a whole ms: a fractional wait lands on a level
     // a rounding error short of the token, and then the request would still be refused.
-    const toNextToken = Math.ceil((this.tokenUnits - (level % this.tokenUnits)) / this.capacity);
+    const toNextToken = Math.ceil(
+      (this.tokenUnits - (level % this.tokenUnits)) / this.refillPerWindow,
+    );
     return {
       limit: this.capacity,
       remaining,
@@ -95,7 +102,7 @@ export class TokenBucketLimiter implements RateLimitAlgorithm {
   }
 
   private levelAt(bucket: Bucket, nowMs: number): number {
-    const refilled = bucket.level + (nowMs - bucket.lastMs) * this.capacity;
+    const refilled = bucket.level + (nowMs - bucket.lastMs) * this.refillPerWindow;
     return refilled > this.fullUnits ? this.fullUnits : refilled;
   }
 }

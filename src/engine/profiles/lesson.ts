@@ -1,4 +1,5 @@
 import { matchRoute } from '../routing';
+import { normalisePath } from '../stages/normalisePath';
 import type { GatewayProfile } from './types';
 
 /** Whole seconds, rounded up, never 0 for a positive wait. */
@@ -105,6 +106,17 @@ export const LESSON_PROFILE: GatewayProfile = {
     },
   },
   matchRoute,
+  matching: { prefix: 'segment', winner: 'exact-then-longest' },
+  normalise: (target) => ({ ok: true, path: normalisePath(target) }),
+  limit: {
+    algorithm: 'sliding-window-log',
+    mechanism: 'a sliding-window log per API key',
+    burst: null,
+    statusSetting: null,
+    refusedCount: false,
+    windowsMs: null,
+  },
+  simplifications: [],
   keyHeader: 'X-API-Key',
   requestIdHeader: 'X-Request-Id',
   consumerHeader: 'X-Consumer-ID',

@@ -3,57 +3,23 @@ import { LESSON_PROFILE } from '../profiles/lesson';
 import { describeStage } from '../profiles/stageInfo';
 import type { GatewayProfile } from '../profiles/types';
 import { pathOnly } from '../routing';
+import { normalisePath } from './normalisePath';
 
-function decodePercent(path: string): string {
-  if (!path.includes('%')) return path;
-  // Byte by byte, as nginx does: a `%` not followed by two hex digits stays as it is.
-  return path.replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => {
-    try {
-      return decodeURIComponent(run);
-    } catch {
-      // Not UTF-8: decode each byte to the character with that code.
-      return run.replace(/%([0-9a-fA-F]{2})/g, (_, hex: string) =>
-        String.fromCharCode(parseInt(hex, 16)),
-      );
-    }
-  });
-}
-
-/** A `%`, a `//`, or a `.`/`..` segment anywhere (in the query too: then the slow path decides). */
-const NEEDS_WORK = /%|\/\/|\/\.\.?(?:[/?#]|$)/;
-
-const ESCAPES: Readonly<Record<string, string>> = { '%': '%25', '?': '%3F', '#': '%23' };
+export { normalisePath };
 
 /**
- * A request path as nginx matches it: the query string set aside, `%XX` decoded, `//` merged, and
- * `.` and `..` segments resolved (`..` never climbs above `/`). The query string is kept as sent.
- * Idempotent: normalising a normalised path changes nothing, because a `%`, `?` or `#` that
- * decoding produced is written back encoded (`%2541` → `%2541`, never `A` on a second pass).
+ * Path normalisation: later stages (router, cache) see the normalised path, as in nginx. The
+ * profile normalises (the lesson with `normalisePath`, nginx with `normaliseNginxPath`, which
+ * refuses what nginx answers 400).
  */
-export function normalisePath(path: string): string {
-  // Most paths need nothing: no escape, no empty segment, no dot segment.
-  if (!NEEDS_WORK.test(path)) return path;
-  const cut = path.search(/[?#]/);
-  const raw = cut === -1 ? path : path.slice(0, cut);
-  const rest = cut === -1 ? '' : path.slice(cut);
-  const decoded = decodePercent(raw).replace(/[%?#]/g, (c) => ESCAPES[c] ?? c);
-  const out: string[] = [];
-  for (const segment of decoded.split('/')) {
-    if (segment === '' || segment === '.') continue;
-    if (segment === '..') out.pop();
-    else out.push(segment);
-  }
-  const trailing = /\/\.{0,2}$/.test(decoded) && out.length > 0 ? '/' : '';
-  return `/${out.join('/')}${trailing}${rest}`;
-}
-
-/** Path normalisation: later stages (router, cache) see the normalised path, as in nginx. */
 export function normaliseStage(profile: GatewayProfile = LESSON_PROFILE): GatewayStage {
   return {
     ...describeStage(profile, 'normalise'),
     run(context) {
       const before = context.path;
-      const after = normalisePath(before);
+      const result = profile.normalise(before);
+      if (!result.ok) return { verdict: 'refuse', note: result.reason, ...result.refusal };
+      const after = result.path;
       context.path = after;
       return {
         verdict: 'pass',

@@ -26,7 +26,13 @@ export function rateLimitStage(
       const key = limiterKey(context.request);
       const allowed = limiter.allowRequest(key, context.atMs);
       const after = limiter.snapshot(key, context.atMs);
-      profile.rateLimitHeaders(context.headers, { allowed, quota, windowSeconds, after });
+      profile.rateLimitHeaders(context.headers, {
+        allowed,
+        quota,
+        windowSeconds,
+        after,
+        atMs: context.atMs,
+      });
       if (allowed) {
         context.delayMs = limiter.lastDelayMs;
         const waits = context.delayMs > 0 ? `, queued ${Math.round(context.delayMs)} ms` : '';

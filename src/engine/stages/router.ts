@@ -2,16 +2,31 @@ import type { GatewayStage } from '../pipeline/types';
 import { LESSON_PROFILE } from '../profiles/lesson';
 import { describeStage } from '../profiles/stageInfo';
 import type { GatewayProfile } from '../profiles/types';
+import type { RouteRedirect } from '../profiles/types';
 import { pathOnly, serviceName, type RouteLookup } from '../routing';
 
-/** The router stage: picks the service for the path as earlier stages left it, or refuses (404). */
+/**
+ * The router stage: picks the service for the path as earlier stages left it, or refuses (404).
+ * `redirect` (nginx's 301 to a location's trailing `/`) is asked first when the profile has one.
+ */
 export function routerStage(
   lookup: RouteLookup,
   profile: GatewayProfile = LESSON_PROFILE,
+  redirect: ((path: string) => RouteRedirect | null) | null = null,
 ): GatewayStage {
   return {
     ...describeStage(profile, 'router'),
     run(context) {
+      const moved = redirect === null ? null : redirect(context.path);
+      if (moved !== null) {
+        context.headers['Location'] = moved.location;
+        return {
+          verdict: 'respond',
+          note: `${pathOnly(context.path)} redirected to ${moved.location}`,
+          status: moved.status,
+          body: moved.body,
+        };
+      }
       const route = lookup(context.path);
       if (route === null) {
         return {
