@@ -30,11 +30,13 @@ function playground(settings: Partial<GatewaySettings> = {}) {
   const gateway = new Gateway({ ...SETTINGS, ...settings }, INITIAL_ROUTES);
   const simulation = new Simulation(gateway, { seed: 2024 });
   let clockMs = 0;
+  // The simulation keeps only traces still in flight; the page's store keeps the log, as here.
+  const traces: RequestTrace[] = [];
   const send = (traffic: readonly TrafficRequest[]): readonly RequestTrace[] => {
     simulation.send(traffic);
     clockMs += 1000;
-    simulation.advanceTo(clockMs);
-    return simulation.traces;
+    traces.push(...simulation.advanceTo(clockMs));
+    return traces;
   };
   return { gateway, simulation, send, now: () => clockMs };
 }

@@ -124,7 +124,7 @@ describe('Simulation step by step', () => {
     expect(sim.advanceTo(600).map((t) => t.arrivedAtMs)).toEqual([600]);
     expect(sim.pendingCount).toBe(0);
     expect(sim.nextArrivalMs).toBeNull();
-    expect(sim.traces).toHaveLength(3);
+    expect(sim.decidedCount).toBe(3);
   });
 
   it('decides in arrival order even when sent in separate send() calls', () => {
@@ -154,16 +154,22 @@ describe('Simulation step by step', () => {
   it('advanceTo(nowMs, maxDecisions) decides at most that many and says it stopped early', () => {
     const sim = new Simulation(gateway(), { seed: 3, timing: TIMING });
     sim.send(traffic());
-    expect(sim.advanceTo(100, 4).map((t) => t.id)).toEqual([1, 2, 3, 4]);
+    const decided: RequestTrace[] = [];
+    const advance = (nowMs: number, maxDecisions: number) => {
+      const fresh = sim.advanceTo(nowMs, maxDecisions);
+      decided.push(...fresh);
+      return fresh;
+    };
+    expect(advance(100, 4).map((t) => t.id)).toEqual([1, 2, 3, 4]);
     // Stopped early: the next arrival is still due, and the clock of the caller can hold there.
     expect(sim.nextArrivalMs).toBe(100);
-    expect(sim.advanceTo(100, 0)).toEqual([]);
-    expect(sim.advanceTo(100, 100).map((t) => t.id)).toEqual([5, 6, 7]);
+    expect(advance(100, 0)).toEqual([]);
+    expect(advance(100, 100).map((t) => t.id)).toEqual([5, 6, 7]);
     expect(sim.nextArrivalMs).toBe(105);
-    expect(sim.advanceTo(105, 1).map((t) => t.request.path)).toEqual(['/api/users']);
-    while (sim.pendingCount > 0) sim.advanceTo(Infinity, 2);
+    expect(advance(105, 1).map((t) => t.request.path)).toEqual(['/api/users']);
+    while (sim.pendingCount > 0) advance(Infinity, 2);
     // Deciding a few at a time changes nothing: same traces as all at once.
-    expect(sim.traces).toEqual(simulate(gateway(), traffic(), { seed: 3, timing: TIMING }).traces);
+    expect(decided).toEqual(simulate(gateway(), traffic(), { seed: 3, timing: TIMING }).traces);
   });
 
   it('send() merges with what is queued: arrival order, and queued first on a tie', () => {
@@ -308,6 +314,59 @@ describe('Simulation: stepping through events', () => {
     // The 21st waits for 20 ahead of it to drain, one every 12 s: about 4 minutes.
     expect(sim.lastResponseMs).toBeGreaterThan(120_000);
     expect(everyEventAfter(sim, 100)).toEqual(distinctTimesAfter(traces, 100));
+  });
+});
+
+describe('Simulation: what it keeps', () => {
+  it('keeps only traces that may still have events, however many bursts went through', () => {
+    const sim = new Simulation(gateway(), { timing: TIMING });
+    let decided = 0;
+    for (let second = 0; second < 10; second++) {
+      sim.send(burst(ALICE, 300, second * 1000));
+      decided += sim.advanceTo(second * 1000 + TIMING.networkMs).length;
+      // Only this burst is live: every earlier one is back long before it arrived.
+      expect(sim.liveTraces).toHaveLength(300);
+      expect(sim.liveTraces.every((t) => t.arrivedAtMs === second * 1000 + TIMING.networkMs)).toBe(
+        true,
+      );
+    }
+    expect(sim.decidedCount).toBe(3_000);
+    expect(decided).toBe(3_000);
+  });
+
+  it('keeps a request still on its way when a later one arrives, and ids keep counting', () => {
+    const sim = new Simulation(gateway(), { timing: TIMING });
+    sim.send(burst(ALICE, 1, 0));
+    const [first] = sim.advanceTo(100);
+    sim.send(burst(ALICE, 1, 1));
+    const [second] = sim.advanceTo(101);
+    expect(first?.respondedAtMs).toBeGreaterThan(101);
+    expect(sim.liveTraces.map((t) => t.id)).toEqual([1, 2]);
+    sim.send(burst(ALICE, 1, 10_000));
+    const [third] = sim.advanceTo(10_100);
+    expect(second?.id).toBe(2);
+    expect(third?.id).toBe(3);
+    expect(sim.liveTraces.map((t) => t.id)).toEqual([3]);
+  });
+
+  it('steps through every event after the last arrival as if it kept all traces', () => {
+    const sim = new Simulation(gateway(), { seed: 5, timing: TIMING });
+    const all: RequestTrace[] = [];
+    for (let second = 0; second < 5; second++) {
+      // A burst while the previous one is still on its way back.
+      sim.send(burst(ALICE, 8, second * 150));
+      all.push(...sim.advanceTo(second * 150 + TIMING.networkMs));
+    }
+    const fromMs = 4 * 150 + TIMING.networkMs;
+    const expected = [...new Set(all.flatMap((t) => t.events.map((e) => e.atMs)))]
+      .filter((t) => t > fromMs)
+      .sort((a, b) => a - b);
+    const seen: number[] = [];
+    for (let next = sim.nextEventAfter(fromMs); next !== null; next = sim.nextEventAfter(next)) {
+      seen.push(next);
+    }
+    expect(seen).toEqual(expected);
+    expect(sim.liveTraces.length).toBeLessThan(all.length);
   });
 });
 

@@ -88,7 +88,14 @@ export class Simulation {
   /** Waiting requests, sorted by arrival; `cursor` is the first not yet decided. */
   private queue: TrafficRequest[] = [];
   private cursor = 0;
-  private readonly decided: RequestTrace[] = [];
+  /**
+   * The decided traces that may still have events to come, in arrival order, from `liveFrom` on.
+   * Older ones are dropped (the store keeps its own window of traces), so memory stays bounded
+   * however many requests are sent: see `forgetFinished`.
+   */
+  private live: RequestTrace[] = [];
+  private liveFrom = 0;
+  private decidedSoFar = 0;
   private decidedUpToMs = -Infinity;
   /** The longest arrival-to-response time of any decided request. */
   private longestTripMs = 0;
@@ -148,7 +155,7 @@ export class Simulation {
       if (arrivedAtMs > nowMs) break;
       this.cursor++;
       const trace = this.decide(request, arrivedAtMs);
-      this.decided.push(trace);
+      this.live.push(trace);
       this.longestTripMs = Math.max(this.longestTripMs, trace.respondedAtMs - trace.arrivedAtMs);
       this.lastResponse = Math.max(this.lastResponse, trace.respondedAtMs);
       fresh.push(trace);
@@ -157,7 +164,31 @@ export class Simulation {
       this.queue = [];
       this.cursor = 0;
     }
+    this.forgetFinished();
     return fresh;
+  }
+
+  /**
+   * Drops the traces whose every event is before the last arrival decided. Requests are decided in
+   * arrival order and the clock of a caller never goes back before that arrival, so such a trace
+   * has nothing left to happen for `nextEventAfter`. Traces are in arrival order and none took
+   * longer than `longestTripMs`: the finished ones are a prefix.
+   */
+  private forgetFinished(): void {
+    const live = this.live;
+    let from = this.liveFrom;
+    while (from < live.length) {
+      const trace = live[from] as RequestTrace;
+      if (trace.arrivedAtMs + this.longestTripMs >= this.decidedUpToMs) break;
+      from++;
+    }
+    // The array is compacted once the dropped prefix is its larger part: amortised O(1) a trace.
+    if (from > 0 && from * 2 >= live.length) {
+      this.live = live.slice(from);
+      this.liveFrom = 0;
+    } else {
+      this.liveFrom = from;
+    }
   }
 
   /** Decides everything queued, whatever its time. */
@@ -208,8 +239,17 @@ export class Simulation {
     return next === undefined ? null : this.arrivalMs(next);
   }
 
-  get traces(): readonly RequestTrace[] {
-    return this.decided;
+  /** How many requests have been decided so far. */
+  get decidedCount(): number {
+    return this.decidedSoFar;
+  }
+
+  /**
+   * The decided requests that may still have events after the last arrival, in arrival order.
+   * Finished ones are not kept: a caller that needs every trace keeps what `advanceTo` returns.
+   */
+  get liveTraces(): readonly RequestTrace[] {
+    return this.live.slice(this.liveFrom);
   }
 
   /** When the last response of the requests decided so far is back at its client (0 for none). */
@@ -219,15 +259,17 @@ export class Simulation {
 
   /**
    * The first moment after `ms` when something happens: an event of a decided request, or the
-   * next arrival at the gateway. Null when nothing is left to happen.
+   * next arrival at the gateway. Null when nothing is left to happen. `ms` is not before the
+   * arrival of the last request decided (a playback clock is always there): older finished
+   * traces are no longer kept.
    */
   nextEventAfter(ms: number): number | null {
     const arrival = this.nextArrivalMs;
     let best = arrival !== null && arrival > ms ? arrival : Infinity;
     // Traces are in arrival order, and no trip so far took longer than longestTripMs: once a
     // trace arrived that long before `ms`, it and every older one are over.
-    for (let i = this.decided.length - 1; i >= 0; i--) {
-      const trace = this.decided[i] as RequestTrace;
+    for (let i = this.live.length - 1; i >= this.liveFrom; i--) {
+      const trace = this.live[i] as RequestTrace;
       if (trace.arrivedAtMs + this.longestTripMs < ms) break;
       for (const event of trace.events) {
         if (event.atMs > ms && event.atMs < best) best = event.atMs;
@@ -238,7 +280,7 @@ export class Simulation {
 
   private decide(request: TrafficRequest, arrivedAtMs: number): RequestTrace {
     this.decidedUpToMs = arrivedAtMs;
-    const id = this.decided.length + 1;
+    const id = ++this.decidedSoFar;
     const decision = this.gateway.handle(request, arrivedAtMs);
     const { networkMs, stageMs } = this.timing;
     const events: SimEvent[] = [

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { create } from 'zustand';
 import { burst } from '../engine';
-import { useAppStore } from './index';
+import { createAppState, useAppStore } from './index';
 import { DECISIONS_PER_FRAME } from './playbackSlice';
 
 const lesson = { clientId: 'mobile', apiKey: 'abc123', path: '/api/users' };
@@ -106,5 +107,20 @@ describe('playback', () => {
     expect(store().clockMs).toBe(0);
     for (let i = 0; i < 10; i++) store().tick(100);
     expect(store().traces).toHaveLength(0);
+  });
+});
+
+describe('a long tick', () => {
+  it('moves the clock by at most 100 ms of real time, or by the gap the caller allows', () => {
+    const fresh = create(createAppState);
+    fresh.getState().setPlaying(true);
+    fresh.getState().setSpeed(2);
+    fresh.getState().tick(5_000);
+    expect(fresh.getState().clockMs).toBe(200);
+    // The playback loop's quiet tick covers its whole wait (250 ms), capped a little above it.
+    fresh.getState().tick(250, 350);
+    expect(fresh.getState().clockMs).toBe(700);
+    fresh.getState().tick(5_000, 350);
+    expect(fresh.getState().clockMs).toBe(1_400);
   });
 });

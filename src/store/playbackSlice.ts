@@ -34,8 +34,11 @@ export interface PlaybackSlice {
   setPlaying: (playing: boolean) => void;
   togglePlay: () => void;
   setSpeed: (speed: number) => void;
-  /** Called each animation frame with the real time elapsed. */
-  tick: (realMs: number) => void;
+  /**
+   * Called each animation frame with the real time elapsed; a gap longer than `maxRealMs` (a
+   * background tab, a debugger) moves the clock by that much only.
+   */
+  tick: (realMs: number, maxRealMs?: number) => void;
   /** Jumps the clock to the next event of any request (or the next arrival) and pauses. */
   stepToNextEvent: () => void;
   /** Moves the clock forward by `ms` simulated ms. */
@@ -65,10 +68,10 @@ export const createPlaybackSlice: StateCreator<AppState, [], [], PlaybackSlice> 
     if (Number.isFinite(speed) && speed > 0) set({ speed });
   },
 
-  tick: (realMs) => {
+  tick: (realMs, maxRealMs = MAX_FRAME_MS) => {
     const { playing, speed, clockMs, simulation, preparing } = get();
     if (!playing || realMs <= 0 || preparing) return;
-    const target = clockMs + Math.min(realMs, MAX_FRAME_MS) * speed;
+    const target = clockMs + Math.min(realMs, maxRealMs) * speed;
     const started = performance.now();
     const fresh: RequestTrace[] = [];
     let stoppedEarly: boolean;

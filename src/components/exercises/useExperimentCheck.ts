@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useDeferredValue, useEffect, useMemo } from 'react';
 import type { CheckResult, Experiment } from '../../content/experiments';
 import { useAppStore, useShownTraces } from '../../store';
 import { tracesSince, type ExperimentStatus } from '../../store/progressSlice';
@@ -21,9 +21,10 @@ export function useExperimentCheck(experiment: Experiment): {
   /** What to show: the check now, or, when done but the log no longer shows it, the saved line. */
   feedback: string;
 } {
-  const traces = useShownTraces((s) => s.traces);
-  const simulation = useShownTraces((s) => s.simulation);
-  const olderCount = useShownTraces((s) => s.olderTraces.count);
+  // Checked in a deferred render: when a burst's traces arrive, the cards' checks (a pass over
+  // the log each) run after the urgent update, in slices React can interrupt, not in its task.
+  const { traces, simulation, olderTraces } = useDeferredValue(useShownTraces((s) => s));
+  const olderCount = olderTraces.count;
   const baseline = useAppStore((s) => s.experimentBaselines[experiment.id]);
   const prediction = useAppStore((s) => s.burstPrediction);
   const replicaPrediction = useAppStore((s) => s.replicaPrediction);

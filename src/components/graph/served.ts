@@ -1,27 +1,32 @@
 import type { HttpStatus, RequestTrace } from '../../engine';
+import { TraceTimes, upperBound } from '../../store/traceTimes';
 
-/** When each request to `service` was served, in time order: one pass per change of the traces. */
+/**
+ * When each request was served, per service, kept up to date as the shown traces grow: the
+ * service nodes read the same list, so each change costs only its new traces.
+ */
+const served = new TraceTimes<string>((trace) => {
+  const service = trace.decision.service;
+  if (service === undefined || service === null) return null;
+  const event = trace.events.find((e) => e.type === 'served');
+  return event === undefined ? null : { key: service, atMs: event.atMs };
+});
+
+/** When each request to `service` was served, in time order. */
 export function servedTimes(traces: readonly RequestTrace[], service: string): Float64Array {
-  const times: number[] = [];
-  for (const trace of traces) {
-    if (trace.decision.service !== service) continue;
-    const served = trace.events.find((event) => event.type === 'served');
-    if (served !== undefined) times.push(served.atMs);
-  }
-  return Float64Array.from(times).sort();
+  return Float64Array.from(served.follow(traces).times(service));
 }
 
 /** How many of the sorted `times` are at or before `clockMs`: a binary search, once per frame. */
 export function countUpTo(times: Float64Array, clockMs: number): number {
-  let low = 0;
-  let high = times.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((times[mid] as number) <= clockMs) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return upperBound(times, clockMs);
 }
+
+/** When each request's status showed on the graph (its last stage, or its arrival). */
+const decided = new TraceTimes<HttpStatus>((trace) => {
+  const stage = trace.events.findLast((event) => event.type === 'stage');
+  return { key: trace.decision.status, atMs: stage?.atMs ?? trace.arrivedAtMs };
+});
 
 /**
  * When each request's status was decided on the graph (its last stage), per status, in time
@@ -30,15 +35,8 @@ export function countUpTo(times: Float64Array, clockMs: number): number {
 export function decidedTimes(
   traces: readonly RequestTrace[],
 ): ReadonlyMap<HttpStatus, Float64Array> {
-  const times = new Map<HttpStatus, number[]>();
-  for (const trace of traces) {
-    const decided = trace.events.findLast((event) => event.type === 'stage');
-    const status = trace.decision.status;
-    let list = times.get(status);
-    if (list === undefined) times.set(status, (list = []));
-    list.push(decided?.atMs ?? trace.arrivedAtMs);
-  }
+  const times = decided.follow(traces);
   const sorted = new Map<HttpStatus, Float64Array>();
-  for (const [status, list] of times) sorted.set(status, Float64Array.from(list).sort());
+  for (const status of times.keys()) sorted.set(status, Float64Array.from(times.times(status)));
   return sorted;
 }

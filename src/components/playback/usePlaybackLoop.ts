@@ -1,61 +1,22 @@
 import { useEffect } from 'react';
-import { useAppStore, type AppState } from '../../store';
+import { useAppStore } from '../../store';
+import { startPlaybackLoop } from './playbackLoop';
 
 /**
- * While the clock plays with every request back and none queued, only the clock's figure moves:
- * it is advanced this often instead of every frame (under the 100 ms a tick may cover at most).
- */
-const QUIET_TICK_MS = 80;
-
-function nothingInFlight(state: AppState): boolean {
-  const { simulation } = state;
-  return simulation.pendingCount === 0 && state.clockMs >= simulation.lastResponseMs;
-}
-
-/**
- * Drives the playback clock from requestAnimationFrame while it plays: paused, no frame is
- * requested at all, and pressing Play (or a send) starts the loop again. With nothing in flight
- * the clock ticks about ten times a second, not sixty.
+ * Runs the playback clock from requestAnimationFrame while the page is mounted (see
+ * startPlaybackLoop: no frame while paused, a few ticks a second with nothing in flight).
  */
 export function usePlaybackLoop(): void {
-  useEffect(() => {
-    let frame: number | null = null;
-    let quiet: ReturnType<typeof setTimeout> | undefined;
-    let last: number | null = null;
-    const loop = (now: number) => {
-      const store = useAppStore.getState();
-      if (last !== null) store.tick(now - last);
-      last = now;
-      if (nothingInFlight(useAppStore.getState())) {
-        quiet = setTimeout(() => {
-          frame = requestAnimationFrame(loop);
-        }, QUIET_TICK_MS);
-      } else {
-        frame = requestAnimationFrame(loop);
-      }
-    };
-    const stop = () => {
-      if (frame !== null) cancelAnimationFrame(frame);
-      clearTimeout(quiet);
-      frame = null;
-    };
-    const follow = (playing: boolean) => {
-      if (playing && frame === null) {
-        last = null;
-        frame = requestAnimationFrame(loop);
-      } else if (!playing && frame !== null) {
-        stop();
-      }
-    };
-    follow(useAppStore.getState().playing);
-    const unsubscribe = useAppStore.subscribe((state, previous) => {
-      if (state.playing !== previous.playing) follow(state.playing);
-    });
-    return () => {
-      unsubscribe();
-      stop();
-    };
-  }, []);
+  useEffect(
+    () =>
+      startPlaybackLoop(useAppStore, {
+        requestFrame: (callback) => requestAnimationFrame(callback),
+        cancelFrame: (id) => cancelAnimationFrame(id),
+        setTimer: (callback, ms) => setTimeout(callback, ms),
+        clearTimer: (id) => clearTimeout(id),
+      }),
+    [],
+  );
 }
 
 /** Mirrors `prefers-reduced-motion` into the store so sending knows to show outcomes at once. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Gateway, Simulation, burst } from '../../engine';
 import { INITIAL_ROUTES } from '../../content/services';
-import { distinctSpots, windowStrip } from './windowStrip';
+import { distinctSpots, sortedSpots, windowStrip } from './windowStrip';
 
 function lessonBurst(algorithm: 'sliding-window-log' | 'fixed-window' | 'token-bucket') {
   const gateway = new Gateway({ algorithm }, INITIAL_ROUTES);
@@ -58,5 +58,15 @@ describe('distinctSpots', () => {
       { at: 0.1, count: 3 },
       { at: 0.5, count: 1 },
     ]);
+  });
+});
+
+describe('sortedSpots', () => {
+  it('groups ascending times as distinctSpots does', () => {
+    const times = [0, 0, 0, 1, 2, 2, 119, 120, 500, 500, 999, 1000];
+    const at = (ms: number) => ms / 1000;
+    expect(sortedSpots(times, 0, times.length, at)).toEqual(distinctSpots(times.map(at)));
+    expect(sortedSpots(times, 3, 8, at)).toEqual(distinctSpots(times.slice(3, 8).map(at)));
+    expect(sortedSpots(times, 4, 4, at)).toEqual([]);
   });
 });
