@@ -8,6 +8,7 @@ import { Term } from './components/lesson/Term';
 import { useLandOnHash } from './components/lesson/useLandOnHash';
 import { WhyItMatters } from './components/lesson/WhyItMatters';
 import { AfterIdle } from './components/lazy/AfterIdle';
+import { WhenNear } from './components/lazy/WhenNear';
 import { ProgressOverview } from './components/progress/ProgressOverview';
 import { RestoreNotice } from './components/progress/RestoreNotice';
 import { SaveNotice } from './components/progress/SaveNotice';
@@ -103,9 +104,10 @@ export function App() {
             </SectionBoundary>
           </div>
           <LessonSection id="lab">
-            <AfterIdle placeholder={<Loading what="algorithm lab" />}>
-              <LabSection />
-            </AfterIdle>
+            {/* The lab computes as soon as it mounts: only for learners who come near it. */}
+            <WhenNear placeholder={<Loading what="algorithm lab" />}>
+              {() => <LabSection />}
+            </WhenNear>
           </LessonSection>
           <LessonSection id="real-world">
             <RealWorld />

@@ -86,6 +86,8 @@ export function ChallengeSection() {
 
   const reset = () => {
     setConfirmReset(false);
+    // A save still waiting would put the old code back over the starter.
+    clearTimeout(saveTimer.current);
     latest.current = content.starterCode;
     useAppStore.getState().setChallengeDraft(activeId, content.starterCode);
     setInitialDoc(content.starterCode);

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { clientById } from '../../content/services';
 import { useAppStore } from '../../store';
+import { PlaygroundExport } from '../export/PlaygroundExport';
 import { GatewayGraph } from '../graph/GatewayGraph';
 import { LogAnnouncer } from '../log/LogAnnouncer';
 import { RequestLog } from '../log/RequestLog';
@@ -59,7 +60,6 @@ export function Playground() {
           </div>
         </div>
         <div id="playground-body" className="playground-body">
-          <ProfilePicker />
           <GatewayGraph />
           {/* Docked on a narrow screen, the form's own buttons are hidden: these sit under the graph. */}
           <div className="dock-actions">
@@ -85,10 +85,16 @@ export function Playground() {
               <TrafficControls />
             </div>
             <div className="playground-column">
+              {/* Below the graph: at 1280×800 the graph and Send burst must fit the first screen. */}
+              <ProfilePicker />
               <WindowPanel client={client} />
               <details className="settings-disclosure">
                 <summary>Gateway settings (limit, window, algorithm, key check)</summary>
                 <LimiterSettings />
+              </details>
+              <details className="settings-disclosure">
+                <summary>Export config (nginx, Kong, Envoy, AWS)</summary>
+                <PlaygroundExport />
               </details>
             </div>
           </div>
