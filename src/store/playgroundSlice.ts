@@ -205,9 +205,11 @@ export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSli
   },
 
   resetPlayground: () => {
-    const { settings, routes } = get();
+    const { settings, routes, pipeline } = get();
+    // Reset keeps the stages as set and brings every instance back up.
     set({
-      ...freshEngine({ settings, routes, seed: PLAYGROUND_SEED }),
+      ...freshEngine({ settings, routes, pipeline, seed: PLAYGROUND_SEED }),
+      downInstances: [],
       traces: [],
       olderTraces: NO_OLDER_TRACES,
       clockMs: 0,

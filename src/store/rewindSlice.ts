@@ -97,8 +97,11 @@ export const createRewindSlice: StateCreator<AppState, [], [], RewindSlice> = (s
     stopRecordingHistory: (reason) => set({ history: stopRecording(get().history, reason) }),
 
     restartHistory: () => {
-      const { settings, routes } = get();
-      set({ history: emptyHistory({ settings, routes, seed: PLAYGROUND_SEED }), horizonMs: 0 });
+      const { settings, routes, pipeline } = get();
+      set({
+        history: emptyHistory({ settings, routes, pipeline, seed: PLAYGROUND_SEED }),
+        horizonMs: 0,
+      });
     },
 
     rewindTo: (atMs) => {
