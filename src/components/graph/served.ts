@@ -1,4 +1,5 @@
 import type { HttpStatus, RequestTrace } from '../../engine';
+import { decidedAtMsOf } from '../playback/packetPath';
 
 /** When each request to `service` was served, in time order: one pass per change of the traces. */
 export function servedTimes(traces: readonly RequestTrace[], service: string): Float64Array {
@@ -24,7 +25,7 @@ export function countUpTo(times: Float64Array, clockMs: number): number {
 }
 
 /**
- * When each request's status was decided on the graph (its last stage), per status, in time
+ * When each request's status was decided on the graph (see decidedAtMsOf), per status, in time
  * order: the gateway counts a request when its packet shows the status, not when it arrives.
  */
 export function decidedTimes(
@@ -32,11 +33,10 @@ export function decidedTimes(
 ): ReadonlyMap<HttpStatus, Float64Array> {
   const times = new Map<HttpStatus, number[]>();
   for (const trace of traces) {
-    const decided = trace.events.findLast((event) => event.type === 'stage');
     const status = trace.decision.status;
     let list = times.get(status);
     if (list === undefined) times.set(status, (list = []));
-    list.push(decided?.atMs ?? trace.arrivedAtMs);
+    list.push(decidedAtMsOf(trace));
   }
   const sorted = new Map<HttpStatus, Float64Array>();
   for (const [status, list] of times) sorted.set(status, Float64Array.from(list).sort());
