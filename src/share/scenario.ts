@@ -276,8 +276,11 @@ function readForm(value: unknown): TrafficForm {
   if (!isRecord(value)) fail('the traffic form is missing');
   const spacing: unknown = value.spacing;
   if (spacing !== 'burst' && spacing !== 'spread') fail('the spacing is unknown');
+  const method = value.method ?? 'GET';
+  if (method !== 'GET' && method !== 'POST') fail('the method is unknown');
   return {
     clientId: text(value.clientId, 'the client'),
+    method,
     path: text(value.path, 'the path'),
     count: text(value.count, 'the count', 20),
     spacing: spacing satisfies Spacing,

@@ -10,6 +10,7 @@ import { useReducedMotionSync } from '../playback/usePlaybackLoop';
 import { WindowPanel } from '../playback/WindowPanel';
 import { LimiterSettings } from './LimiterSettings';
 import { Narration } from './Narration';
+import { PipelineSettings } from './PipelineSettings';
 import { ShareScenario } from './ShareScenario';
 import { TRAFFIC_FORM_ID, TrafficControls } from './TrafficControls';
 import './playground.css';
@@ -87,6 +88,10 @@ export function Playground() {
               <details className="settings-disclosure">
                 <summary>Gateway settings (limit, window, algorithm, key check)</summary>
                 <LimiterSettings />
+              </details>
+              <details className="settings-disclosure">
+                <summary>Pipeline (cache, load balancing, request id, more)</summary>
+                <PipelineSettings />
               </details>
             </div>
           </div>
