@@ -1,4 +1,5 @@
 import type { GatewaySettings, Route } from '../engine';
+import type { PipelineConfig } from '../store/pipeline';
 
 /**
  * Where an experiment starts: the playground's settings and routes, with the built-in lookup and
@@ -8,6 +9,8 @@ export interface PlaygroundScenario {
   readonly settings: GatewaySettings;
   readonly routes: readonly Route[];
   readonly freshLog: boolean;
+  /** The optional stages; missing: all off, the lesson's three stages. */
+  readonly pipeline?: PipelineConfig;
 }
 
 /** One step a learner could take on the page, as data: "Show me" plays a list of these. */
@@ -23,4 +26,15 @@ export type PlaygroundAction =
       readonly clientId: string;
       readonly path: string;
       readonly count: number;
-    };
+      /** GET when missing. */
+      readonly method?: 'GET' | 'POST';
+    }
+  /** Takes an instance (0-based) of a service down or brings it up, as its button on the graph. */
+  | {
+      readonly kind: 'instance';
+      readonly service: string;
+      readonly index: number;
+      readonly down: boolean;
+    }
+  /** Lets every request sent so far come back before the next step (the clock runs on). */
+  | { readonly kind: 'settle' };

@@ -1,5 +1,6 @@
 import { EXPERIMENTS } from '../../content/experiments';
 import { ExperimentCard } from './ExperimentCard';
+import { PathBypass } from './PathBypass';
 
 /** Section 5: every experiment of the content, each ticked off by what the playground's log shows. */
 export function ExperimentsSection() {
@@ -14,6 +15,8 @@ export function ExperimentsSection() {
       {EXPERIMENTS.map((experiment) => (
         <ExperimentCard key={experiment.id} experiment={experiment} />
       ))}
+      <h3>Before routing: path normalisation</h3>
+      <PathBypass />
     </>
   );
 }
