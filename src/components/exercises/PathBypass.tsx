@@ -5,7 +5,7 @@ import { RichTextView } from './RichTextView';
 
 /** The `/api/users/../admin` bypass, with path normalisation off and on, as the engine decides it. */
 export function PathBypass() {
-  const rows = useMemo(pathBypassDecisions, []);
+  const rows = useMemo(() => pathBypassDecisions(), []);
   return (
     <div className="path-bypass">
       <RichTextView text={PATH_BYPASS_TEXT} />
