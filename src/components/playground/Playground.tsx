@@ -3,6 +3,7 @@ import { clientById } from '../../content/services';
 import { useAppStore } from '../../store';
 import { GatewayGraph } from '../graph/GatewayGraph';
 import { LogAnnouncer } from '../log/LogAnnouncer';
+import { AccessLogView } from '../log/AccessLogView';
 import { RequestLog } from '../log/RequestLog';
 import { PlaybackBar } from '../playback/PlaybackBar';
 import { Timeline } from '../playback/Timeline';
@@ -96,6 +97,7 @@ export function Playground() {
             </div>
           </div>
           <RequestLog />
+          <AccessLogView />
         </div>
         <LogAnnouncer />
       </section>
