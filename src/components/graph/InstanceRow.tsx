@@ -21,7 +21,16 @@ function instanceStates(state: AppState, service: string, count: number): string
  * The instances of a service that runs several, one chip each: its state in words and a symbol,
  * and a button that takes it down or brings it back up (a recorded playground action).
  */
-export function InstanceRow({ service, count }: { service: string; count: number }) {
+export function InstanceRow({
+  service,
+  count,
+  withWords,
+}: {
+  service: string;
+  count: number;
+  /** Room for "up"/"down" beside the symbol (the symbol and the label say it either way). */
+  withWords: boolean;
+}) {
   const down = useAppStore((s) => s.downInstances);
   const health = useAppStore(
     useCallback((s: AppState) => instanceStates(s, service, count), [service, count]),
@@ -32,7 +41,9 @@ export function InstanceRow({ service, count }: { service: string; count: number
       {Array.from({ length: count }, (_, i) => {
         const name = instanceName(service, i);
         const isDown = down.includes(name);
-        const state: InstanceState = (states[i] as InstanceState | undefined) ?? 'healthy';
+        const given = states[i];
+        // No health book (balancing just turned off, or not yet asked): healthy, as the engine.
+        const state: InstanceState = given === 'ejected' || given === 'probing' ? given : 'healthy';
         const shown = SHOWN[isDown ? 'down' : state];
         const also = isDown && state !== 'healthy' ? `, ${SHOWN[state].word}` : '';
         return (
@@ -47,7 +58,7 @@ export function InstanceRow({ service, count }: { service: string; count: number
             onClick={() => useAppStore.getState().setInstanceDown(service, i, !isDown)}
           >
             {i + 1} {shown.symbol}
-            {count <= 3 ? ` ${shown.word}` : ''}
+            {withWords ? ` ${shown.word}` : ''}
           </button>
         );
       })}

@@ -32,7 +32,13 @@ export const ServiceNode = memo(function ServiceNode({ data, id }: NodeProps<Ser
       <span className="node-figure">
         {served} served{routed ? '' : size === 'phone' ? ' · no route' : ' · no route yet'}
       </span>
-      {instances > 1 && <InstanceRow service={service.id} count={instances} />}
+      {instances > 1 && (
+        <InstanceRow
+          service={service.id}
+          count={instances}
+          withWords={size === 'wide' && instances <= 3}
+        />
+      )}
     </div>
   );
 });

@@ -59,6 +59,8 @@ const GAP = 12;
 /** Below the gateway's title and status chips, which may wrap to two lines (one on a phone). */
 const STAGE_TOP = 64;
 const PHONE_STAGE_TOP = 40;
+/** How far above a stage box's bottom edge its packets wait. */
+const STAGE_PACKET_INSET = 11;
 /** Below the last row of stages. */
 const STAGE_BOTTOM = 16;
 /** The row of instances at the bottom of a service that runs several: its height. */
@@ -122,7 +124,7 @@ function horizontal(size: 'wide' | 'column', shape: GraphShape): GraphLayout {
   const { client, gateway: gatewayWidth, service, edge, perRow } = SIDE_BY_SIDE[size];
   const { rowGap, nodeHeight } = SIDE_BY_SIDE[size];
   const instanceRow = shape.instances > 1 ? INSTANCE_ROW : 0;
-  const serviceGap = rowGap + instanceRow;
+  const serviceGap = rowGap + instanceRow + (instanceRow > 0 ? 8 : 0);
   const servicesX = client + edge + gatewayWidth + edge;
   const { boxes, bottom } = stageBoxes(shape.stages, gatewayWidth, perRow, 110, 62, STAGE_TOP);
   const gatewayHeight = bottom + STAGE_BOTTOM;
@@ -256,8 +258,9 @@ export function anchorOf(layout: GraphLayout, waypoint: Waypoint): Point {
   if (waypoint.kind === 'stage') {
     const box = layout.stages.get(waypoint.stage);
     if (box === undefined) return centre(gateway);
-    const c = centre(box);
-    return { x: gateway.x + c.x, y: gateway.y + c.y };
+    // Low in the box, below its number, label and detail: a packet and its count label never
+    // sit on the stage's text.
+    return { x: gateway.x + centre(box).x, y: gateway.y + box.y + box.height - STAGE_PACKET_INSET };
   }
   if (waypoint.kind === 'client') {
     const box = layout.clients.get(waypoint.clientId);

@@ -5,7 +5,7 @@ import { useLogTraces } from '../../store';
 import { LOG_COLUMNS, LogRow, ROW_HEIGHT_PX } from './LogRow';
 import { rowWindow } from './logWindow';
 import { TraceDetails } from './TraceDetails';
-import { addCounts, countByStatus, STATUSES, STATUS_TEXT } from './statusCounts';
+import { addCounts, countByStatus, shownStatuses, STATUS_TEXT } from './statusCounts';
 import './log.css';
 
 const VIEW_HEIGHT_PX = 320;
@@ -69,7 +69,7 @@ export function RequestLog() {
         <button type="button" aria-pressed={filter === 'all'} onClick={() => setFilter('all')}>
           All <span data-testid="count-all">{older.count + traces.length}</span>
         </button>
-        {STATUSES.map((status) => (
+        {shownStatuses(Object.keys(counts).map(Number)).map((status) => (
           <button
             key={status}
             type="button"
