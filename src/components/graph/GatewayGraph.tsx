@@ -99,8 +99,8 @@ export function GatewayGraph() {
       </div>
       <figcaption>
         Each dot is a request. It shows its status once a stage has decided: ● 200 served, ■ 401 no
-        or unknown key, ◆ 404 no route, ▲ 429 over the limit, ✖ 502/503/504 the service failed,
-        timed out or every instance is out; “Hit” was answered from the cache.{' '}
+        or unknown key, ◆ 404 no route, ▲ 429 over the limit
+        {instances > 1 ? ', ✖ 5xx no answer from a service.' : '.'}{' '}
         <span className="graph-credit">
           Drawn with <a href="https://reactflow.dev">React Flow</a>.
         </span>
