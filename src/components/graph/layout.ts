@@ -126,7 +126,7 @@ function horizontal(size: 'wide' | 'column', shape: GraphShape): GraphLayout {
   const instanceRow = shape.instances > 1 ? INSTANCE_ROW : 0;
   const serviceGap = rowGap + instanceRow + (instanceRow > 0 ? 8 : 0);
   const servicesX = client + edge + gatewayWidth + edge;
-  const { boxes, bottom } = stageBoxes(shape.stages, gatewayWidth, perRow, 110, 62, STAGE_TOP);
+  const { boxes, bottom } = stageBoxes(shape.stages, gatewayWidth, perRow, 110, 70, STAGE_TOP);
   const gatewayHeight = bottom + STAGE_BOTTOM;
   // Clients and services spread over at least the gateway's height.
   const servicesHeight = (SERVICES.length - 1) * serviceGap + nodeHeight + instanceRow;
@@ -184,7 +184,9 @@ function vertical(shape: GraphShape): GraphLayout {
   });
   const rowsHeight = (count: number) => Math.ceil(count / 2) * (cellHeight + cellGap) - cellGap;
   const clients = new Map(CLIENTS.map((c, i) => [c.id, cell(i, 0)]));
-  const { boxes, bottom } = stageBoxes(shape.stages, width, 3, 74, 44, PHONE_STAGE_TOP);
+  // More stages bring more statuses (502, 503, …): their chips take a second line.
+  const stageTop = shape.stages.length > 3 ? PHONE_STAGE_TOP + 12 : PHONE_STAGE_TOP;
+  const { boxes, bottom } = stageBoxes(shape.stages, width, 3, 74, 44, stageTop);
   const gateway = {
     x: 0,
     y: rowsHeight(CLIENTS.length) + edge,
