@@ -16,6 +16,8 @@ import {
   SCALE_OUT_ID,
   type ReplicaPrediction,
 } from './scaleExperiment';
+import { CACHE_PATH, checkCache, checkResilience } from './pipelineChecks';
+import { PIPELINE_DEFAULTS, PIPELINE_OFF } from '../store/pipeline';
 import { INITIAL_ROUTES, INITIAL_SETTINGS, SERVICES } from './services';
 
 export { EXACT_LOOKUP, PREFIX_LOOKUP_SOLUTION };
@@ -87,10 +89,10 @@ const LESSON_START: PlaygroundScenario = {
 
 const PAYMENT_SERVICE_URL = SERVICES.find((service) => service.id === 'payment-service')?.url ?? '';
 
-export const EXPERIMENTS: readonly Experiment[] = [
+const LESSON_EXPERIMENTS: readonly Experiment[] = [
   {
     id: 'bursts',
-    title: '1. Bursts',
+    title: 'Bursts',
     goal: 'Predict on which request rate limiting starts, then send 6 requests with the same API key and compare.',
     intro: [
       'The limiter counts requests per ',
@@ -112,7 +114,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
   },
   {
     id: 'no-key',
-    title: '2. No key',
+    title: 'No key',
     goal: 'Send a request without an API key and see that it is refused before rate limiting.',
     hints: [
       'One of the clients sends no key at all.',
@@ -125,7 +127,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
   },
   {
     id: 'new-route',
-    title: '3. New route',
+    title: 'New route',
     goal: 'Add a route /api/payments → payment service, then send a request to it and see it forwarded.',
     control: 'route-editor',
     hints: [
@@ -145,7 +147,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
   },
   {
     id: 'path-prefixes',
-    title: '4. Prefix matching',
+    title: 'Prefix matching',
     goal: 'Change the route lookup so /api/users/123 reaches the user service and /api/orders/9 the order service, then send both.',
     intro: [
       'The playground’s routes start as exact matches, like the lesson’s lookup table: the gateway looks a path up as it is, so ',
@@ -185,7 +187,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
   // Gateways at scale (issue 12): answered by the engine's replica model, not the playground.
   {
     id: SCALE_OUT_ID,
-    title: '5. Three replicas, one limit',
+    title: 'Three replicas, one limit',
     goal: 'Predict how many of 20 requests pass with 3 gateway replicas counting locally, then with a shared store.',
     intro: [
       'Real gateways run as several replicas. The ',
@@ -210,7 +212,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
   },
   {
     id: 'lesson-vs-kong',
-    title: '5. The lesson or Kong?',
+    title: 'The lesson or Kong?',
     goal: 'Predict how many of 10 requests sent across a minute boundary Kong lets through, then send the same traffic under the lesson’s rules and under Kong’s and compare.',
     intro: [
       'The traffic: 5 requests with the mobile app’s key in the last 2 seconds of a minute, 5 in the first second of the next, and one request ',
@@ -238,6 +240,83 @@ export const EXPERIMENTS: readonly Experiment[] = [
     ],
   },
 ];
+
+const USER_SERVICE = 'user-service';
+
+/** Experiment 6's scenario: room in the limit for every request it takes. */
+const RESILIENCE_SETTINGS = { ...INITIAL_SETTINGS, maxRequests: 100 };
+
+/** Experiments on the gateway's other jobs: they start with the Pipeline panel's stages on. */
+export const PIPELINE_EXPERIMENTS: readonly Experiment[] = [
+  {
+    id: 'cache',
+    title: 'Cache',
+    goal: `Send a GET to ${CACHE_PATH} twice (the second once the first is back), then a POST, and see which ones reach the user service.`,
+    intro: [
+      'The scenario turns the ',
+      { term: 'cache', text: 'response cache' },
+      ' on with a ',
+      { term: 'ttl', text: 'TTL' },
+      ' of 30 s. It stands after the rate limit, as Kong orders its plugins. Watch the ',
+      { code: 'X-Cache-Status' },
+      ' header and the quota in the log.',
+    ],
+    hints: [
+      'The first GET finds nothing stored: a Miss goes on to the service, and its answer is kept.',
+      'Send the second GET after the first packet is back at its client: the log says Hit, and the packet turns round at the Cache stage.',
+      'Pick POST in “Method” and send one: only GET and HEAD are cached, so it reaches the service (Bypass).',
+    ],
+    check: checkCache,
+    scenario: { ...LESSON_START, pipeline: { ...PIPELINE_OFF, cache: PIPELINE_DEFAULTS.cache } },
+    solution: [
+      { kind: 'send', clientId: 'mobile', path: CACHE_PATH, count: 1 },
+      { kind: 'settle' },
+      { kind: 'send', clientId: 'mobile', path: CACHE_PATH, count: 1 },
+      { kind: 'settle' },
+      { kind: 'send', clientId: 'mobile', path: CACHE_PATH, count: 1, method: 'POST' },
+    ],
+  },
+  {
+    id: 'resilience',
+    title: 'Resilience',
+    goal: 'Take one of three user-service instances down and watch it fail, get ejected and the traffic move to the other two; then take all three down and see the gateway answer 503 at once.',
+    intro: [
+      'The scenario runs three ',
+      { term: 'instance', text: 'instances' },
+      ' of each service behind a ',
+      { term: 'load-balancer', text: 'load balancer' },
+      ' with passive ',
+      { term: 'health-check', text: 'health checks' },
+      ': after 3 failures in a row an instance is ejected for 10 s. The buttons on each service node take an instance down or up.',
+    ],
+    hints: [
+      'Press “2 ✓ up” on the user service to take instance 2 down, then send 9 requests to /api/users.',
+      'Round robin sends every third request to instance 2: those fail with 502. Once three failures are back, send again: instance 2 gets nothing.',
+      'Take instances 1 and 3 down as well and send twice: once all three are ejected the circuit is open and the gateway answers 503 itself.',
+    ],
+    check: checkResilience,
+    scenario: {
+      settings: RESILIENCE_SETTINGS,
+      routes: INITIAL_ROUTES,
+      freshLog: true,
+      pipeline: { ...PIPELINE_OFF, balancer: PIPELINE_DEFAULTS.balancer, instances: 3 },
+    },
+    solution: [
+      { kind: 'instance', service: USER_SERVICE, index: 1, down: true },
+      { kind: 'send', clientId: 'mobile', path: '/api/users', count: 9 },
+      { kind: 'settle' },
+      { kind: 'send', clientId: 'mobile', path: '/api/users', count: 4 },
+      { kind: 'settle' },
+      { kind: 'instance', service: USER_SERVICE, index: 0, down: true },
+      { kind: 'instance', service: USER_SERVICE, index: 2, down: true },
+      { kind: 'send', clientId: 'mobile', path: '/api/users', count: 6 },
+      { kind: 'settle' },
+      { kind: 'send', clientId: 'mobile', path: '/api/users', count: 1 },
+    ],
+  },
+];
+
+export const EXPERIMENTS: readonly Experiment[] = [...LESSON_EXPERIMENTS, ...PIPELINE_EXPERIMENTS];
 
 /** The experiment with this id, or undefined. */
 export function experimentById(id: string): Experiment | undefined {

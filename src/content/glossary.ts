@@ -27,6 +27,16 @@ export const TERM_IDS = [
   'prefix-match',
   'microservices',
   'single-entry-point',
+  'cache',
+  'ttl',
+  'correlation-id',
+  'access-log',
+  'load-balancer',
+  'instance',
+  'health-check',
+  'circuit-breaker',
+  'path-normalisation',
+  'path-traversal',
 ] as const;
 
 export type TermId = (typeof TERM_IDS)[number];
@@ -155,6 +165,76 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     aliases: ['proxy'],
     definition:
       'A server that receives requests on behalf of other servers and forwards them. A gateway is a reverse proxy that also authenticates, limits and routes by API.',
+  },
+  {
+    id: 'cache',
+    term: 'Response cache',
+    aliases: ['cache', 'hit', 'miss', 'X-Cache-Status'],
+    definition:
+      'The gateway keeps a copy of a service’s answer to a GET and gives it to the next identical request itself (a Hit) instead of asking the service again (a Miss). Requests that change data, such as POST, are never answered from it (Bypass).',
+  },
+  {
+    id: 'ttl',
+    term: 'Time to live (TTL)',
+    aliases: ['TTL', 'expiry'],
+    definition:
+      'How long a stored answer may be served. Once it runs out the next request goes to the service again, so clients see changes after at most one TTL.',
+  },
+  {
+    id: 'correlation-id',
+    term: 'Correlation id',
+    aliases: ['request id', 'X-Request-Id', 'trace id'],
+    definition:
+      'A unique id the gateway gives each request and passes to the service and back to the client, so one request can be followed through the logs of every system it touched.',
+  },
+  {
+    id: 'access-log',
+    term: 'Access log',
+    aliases: ['log', 'NDJSON'],
+    definition:
+      'One structured line per request, written once its response is known: when, who, method, path, status, which stage decided, which instance answered and how long it took.',
+  },
+  {
+    id: 'load-balancer',
+    term: 'Load balancer',
+    aliases: ['balancing', 'round robin', 'least connections'],
+    definition:
+      'The part of the gateway that spreads a service’s requests over its instances: in turn (round robin) or to the one with the fewest requests in progress (least connections).',
+  },
+  {
+    id: 'instance',
+    term: 'Instance',
+    aliases: ['replica', 'upstream target'],
+    definition:
+      'One running copy of a service. Several instances of the same service answer the same requests, so one can fail or be restarted while the others carry on.',
+  },
+  {
+    id: 'health-check',
+    term: 'Health check',
+    aliases: ['passive health check', 'outlier detection', 'ejection'],
+    definition:
+      'How the gateway decides an instance is unwell. A passive check watches real traffic: after a number of failures in a row the instance is ejected (sent nothing) for a cool-down.',
+  },
+  {
+    id: 'circuit-breaker',
+    term: 'Circuit breaker',
+    aliases: ['circuit', 'half-open', '503'],
+    definition:
+      'When every instance of a service is ejected the circuit is open: the gateway answers 503 at once instead of making clients wait. After the cool-down one probe request is let through (half-open); its answer closes the circuit or opens it again.',
+  },
+  {
+    id: 'path-normalisation',
+    term: 'Path normalisation',
+    aliases: ['normalization', 'canonical path'],
+    definition:
+      'Rewriting a request path to one plain form before any rule reads it: decoding %XX escapes, merging repeated slashes and resolving “.” and “..” segments.',
+  },
+  {
+    id: 'path-traversal',
+    term: 'Path traversal',
+    aliases: ['dot dot', '../'],
+    definition:
+      'Using “..” in a path to reach something a rule did not mean to allow. A gateway that matches /api/users/../admin as text sees the user service’s prefix; the service may resolve it to /admin.',
   },
 ];
 

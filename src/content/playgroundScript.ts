@@ -1,4 +1,5 @@
 import type { GatewaySettings, ProfileName, Route, TrafficRequest } from '../engine';
+import type { PipelineConfig } from '../store/pipeline';
 
 /**
  * Where an experiment starts: the playground's settings and routes, with the built-in lookup and
@@ -10,6 +11,8 @@ export interface PlaygroundScenario {
   readonly settings: GatewaySettings;
   readonly routes: readonly Route[];
   readonly freshLog: boolean;
+  /** The optional stages; missing: all off, the lesson's three stages. */
+  readonly pipeline?: PipelineConfig;
 }
 
 /** One step a learner could take on the page, as data: "Show me" plays a list of these. */
@@ -33,7 +36,18 @@ export type PlaygroundAction =
       readonly clientId: string;
       readonly path: string;
       readonly count: number;
-    };
+      /** GET when missing. */
+      readonly method?: 'GET' | 'POST';
+    }
+  /** Takes an instance (0-based) of a service down or brings it up, as its button on the graph. */
+  | {
+      readonly kind: 'instance';
+      readonly service: string;
+      readonly index: number;
+      readonly down: boolean;
+    }
+  /** Lets every request sent so far come back before the next step (the clock runs on). */
+  | { readonly kind: 'settle' };
 
 /** A path no route of the playground serves. */
 export const UNKNOWN_PATH = '/no-such-path';

@@ -14,6 +14,9 @@ import {
 } from '../store/rewind';
 import { FIRST_CHALLENGE_ID, isChallengeId, type ChallengeId } from '../content/challenges';
 import type { Spacing, TrafficForm } from '../store/trafficFormSlice';
+import { readPipeline } from './pipelineLink';
+import { ScenarioError } from './scenarioError';
+import type { PipelineConfig } from '../store/pipeline';
 
 /**
  * A scenario in a link: where the playground started (settings, routes), what was done since
@@ -34,6 +37,8 @@ export interface Scenario {
     readonly profile?: ProfileName;
     readonly settings: GatewaySettings;
     readonly routes: readonly Route[];
+    /** The optional stages at the start (missing in links made before there were any). */
+    readonly pipeline?: PipelineConfig;
   };
   readonly actions: readonly PlaygroundAction[];
   readonly atMs: number;
@@ -56,6 +61,8 @@ interface EncodedRun {
   readonly t: number;
   readonly n: number;
   readonly d: number;
+  /** The method, only when it is not GET (so older links read the same). */
+  readonly m?: string;
 }
 
 type EncodedAction =
@@ -63,7 +70,13 @@ type EncodedAction =
   | { readonly g: number; readonly v: Partial<GatewaySettings> }
   | { readonly a: number; readonly route: Route }
   | { readonly x: number; readonly path: string }
-  | { readonly pr: number; readonly name: ProfileName };
+  | { readonly pr: number; readonly name: ProfileName }
+  | { readonly pp: number; readonly pipeline: PipelineConfig }
+  | { readonly i: number; readonly sv: string; readonly ix: number; readonly dn: boolean };
+
+function methodOf(request: TrafficRequest): string | undefined {
+  return request.method === undefined || request.method === 'GET' ? undefined : request.method;
+}
 
 /** Groups a send into runs: a burst or an evenly spread send is one run. */
 export function toRuns(traffic: readonly TrafficRequest[]): EncodedRun[] {
@@ -74,7 +87,8 @@ export function toRuns(traffic: readonly TrafficRequest[]): EncodedRun[] {
       last !== undefined &&
       last.c === request.clientId &&
       last.k === request.apiKey &&
-      last.p === request.path;
+      last.p === request.path &&
+      last.m === methodOf(request);
     const gap = same ? request.sentAtMs - (last.t + (last.n - 1) * last.d) : -1;
     if (same && gap >= 0 && (last.n === 1 || gap === last.d)) {
       runs[runs.length - 1] = { ...last, n: last.n + 1, d: gap };
@@ -86,6 +100,7 @@ export function toRuns(traffic: readonly TrafficRequest[]): EncodedRun[] {
         t: request.sentAtMs,
         n: 1,
         d: 0,
+        ...(request.method === undefined || request.method === 'GET' ? {} : { m: request.method }),
       });
     }
   }
@@ -99,6 +114,7 @@ function fromRuns(runs: readonly EncodedRun[]): TrafficRequest[] {
       apiKey: run.k,
       path: run.p,
       sentAtMs: run.t + i * run.d,
+      ...(run.m === undefined ? {} : { method: run.m }),
     })),
   );
 }
@@ -115,6 +131,10 @@ function encodeAction(action: PlaygroundAction): EncodedAction {
       return { x: action.atMs, path: action.path };
     case 'profile':
       return { pr: action.atMs, name: action.profile };
+    case 'pipeline':
+      return { pp: action.atMs, pipeline: action.pipeline };
+    case 'instance':
+      return { i: action.atMs, sv: action.service, ix: action.index, dn: action.down };
   }
 }
 
@@ -139,6 +159,7 @@ export function scenarioOf(
     profile: ProfileName;
     settings: GatewaySettings;
     routes: readonly Route[];
+    pipeline: PipelineConfig;
     clockMs: number;
   },
   form: TrafficForm,
@@ -146,21 +167,24 @@ export function scenarioOf(
 ): Scenario {
   if (history.stoppedBecause !== null) {
     return {
-      start: { profile: now.profile, settings: now.settings, routes: now.routes },
+      start: {
+        profile: now.profile,
+        settings: now.settings,
+        routes: now.routes,
+        pipeline: now.pipeline,
+      },
       actions: [],
       atMs: 0,
       form,
       code,
     };
   }
-  const { settings, routes, profile = 'lesson' } = history.start;
-  return {
-    start: { profile, settings, routes },
-    actions: history.actions,
-    atMs: now.clockMs,
-    form,
-    code,
-  };
+  const { settings, routes, profile = 'lesson', pipeline } = history.start;
+  const start =
+    pipeline === undefined
+      ? { profile, settings, routes }
+      : { profile, settings, routes, pipeline };
+  return { start, actions: history.actions, atMs: now.clockMs, form, code };
 }
 
 /** The query value for a scenario; the recorded actions are left out if the link gets too long. */
@@ -174,6 +198,7 @@ export function encodeScenario(scenario: Scenario): { value: string; withActions
           ? {}
           : { pf: scenario.start.profile }),
         ro: scenario.start.routes,
+        ...(scenario.start.pipeline === undefined ? {} : { pl: scenario.start.pipeline }),
         ac: actions.map(encodeAction),
         at: atMs,
         f: scenario.form,
@@ -188,8 +213,7 @@ export function encodeScenario(scenario: Scenario): { value: string; withActions
   return { value: encode([], 0), withActions: false };
 }
 
-/** Why a link could not be read, for the learner. */
-export class ScenarioError extends Error {}
+export { ScenarioError };
 
 function fail(what: string): never {
   throw new ScenarioError(what);
@@ -245,7 +269,8 @@ function readRun(value: unknown): EncodedRun {
     fail('a send has a bad count');
   if (!isTime(t) || !isTime(d)) fail('a send has a bad time');
   if (k !== null && typeof k !== 'string') fail('a send has a bad API key');
-  return { c: text(value.c, 'a client id'), k, p: text(value.p, 'a path'), t, n, d };
+  const run = { c: text(value.c, 'a client id'), k, p: text(value.p, 'a path'), t, n, d };
+  return value.m === undefined ? run : { ...run, m: text(value.m, 'a method', 10) };
 }
 
 function readAction(value: unknown): PlaygroundAction {
@@ -260,6 +285,21 @@ function readAction(value: unknown): PlaygroundAction {
     return { kind: 'remove-route', atMs: value.x, path: text(value.path, 'a removed route') };
   if (isTime(value.pr))
     return { kind: 'profile', atMs: value.pr, profile: readProfile(value.name) };
+  if (isTime(value.pp))
+    return { kind: 'pipeline', atMs: value.pp, pipeline: readPipeline(value.pipeline) };
+  if (isTime(value.i)) {
+    const { ix, dn } = value;
+    if (typeof ix !== 'number' || !Number.isInteger(ix) || ix < 0 || ix > 100)
+      fail('an instance number is bad');
+    if (typeof dn !== 'boolean') fail('an instance change is neither down nor up');
+    return {
+      kind: 'instance',
+      atMs: value.i,
+      service: text(value.sv, 'a service'),
+      index: ix,
+      down: dn,
+    };
+  }
   fail('an action is of an unknown kind');
 }
 
@@ -267,8 +307,11 @@ function readForm(value: unknown): TrafficForm {
   if (!isRecord(value)) fail('the traffic form is missing');
   const spacing: unknown = value.spacing;
   if (spacing !== 'burst' && spacing !== 'spread') fail('the spacing is unknown');
+  const method = value.method ?? 'GET';
+  if (method !== 'GET' && method !== 'POST') fail('the method is unknown');
   return {
     clientId: text(value.clientId, 'the client'),
+    method,
     path: text(value.path, 'the path'),
     count: text(value.count, 'the count', 20),
     spacing: spacing satisfies Spacing,
@@ -309,6 +352,7 @@ export function decodeScenario(value: string): Scenario {
       profile: parsed.pf === undefined ? 'lesson' : readProfile(parsed.pf),
       settings: { ...DEFAULT_SETTINGS, ...readSettings(parsed.st, 'the settings') },
       routes: ro.map(readRoute),
+      ...(parsed.pl === undefined ? {} : { pipeline: readPipeline(parsed.pl) }),
     },
     actions,
     atMs: at,

@@ -2,6 +2,7 @@ import { create, type StateCreator } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { createChallengeSlice, type ChallengeSlice } from './challengeSlice';
 import { createPersistOptions } from './persistence';
+import { createPipelineSlice, type PipelineSlice } from './pipelineSlice';
 import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice';
 import { createPlaygroundSlice, type PlaygroundSlice } from './playgroundSlice';
 import { createProgressSlice, type ProgressSlice } from './progressSlice';
@@ -15,7 +16,8 @@ export type AppState = PlaygroundSlice &
   ProgressSlice &
   ChallengeSlice &
   RewindSlice &
-  TrafficFormSlice;
+  TrafficFormSlice &
+  PipelineSlice;
 
 /** Every slice in one state, before middleware; tests build their own stores from it. */
 export const createAppState: StateCreator<AppState> = (...a) => ({
@@ -25,6 +27,7 @@ export const createAppState: StateCreator<AppState> = (...a) => ({
   ...createChallengeSlice(...a),
   ...createRewindSlice(...a),
   ...createTrafficFormSlice(...a),
+  ...createPipelineSlice(...a),
 });
 
 export const useAppStore = create<AppState>()(

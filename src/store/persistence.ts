@@ -268,7 +268,8 @@ export function restoredProgress(current: AppState, saved: SavedState): Partial<
   const { learnerRoutes, ...progress } = saved;
   const routes = withLearnerRoutes(current, learnerRoutes);
   // Rewind rebuilds from the recording's start, which now includes the learner's routes.
-  const history = emptyHistory({ settings: current.settings, routes, seed: PLAYGROUND_SEED });
+  const { profile, settings, pipeline } = current;
+  const history = emptyHistory({ profile, settings, routes, pipeline, seed: PLAYGROUND_SEED });
   return { ...progress, routes, history, horizonMs: 0 };
 }
 

@@ -251,9 +251,11 @@ export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSli
   },
 
   resetPlayground: () => {
-    const { settings, routes, profile } = get();
+    const { settings, routes, profile, pipeline } = get();
+    // Reset keeps the rules and the stages as set and brings every instance back up.
     set({
-      ...freshEngine({ profile, settings, routes, seed: PLAYGROUND_SEED }),
+      ...freshEngine({ profile, settings, routes, pipeline, seed: PLAYGROUND_SEED }),
+      downInstances: [],
       traces: [],
       olderTraces: NO_OLDER_TRACES,
       clockMs: 0,

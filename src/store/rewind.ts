@@ -8,6 +8,7 @@ import {
   type Route,
   type TrafficRequest,
 } from '../engine';
+import { applyPipeline, downInstancesOf, pipelineOf, type PipelineConfig } from './pipeline';
 
 /**
  * Time you can rewind. The engine is deterministic, so the playground at any moment is a fresh
@@ -26,7 +27,16 @@ export type PlaygroundAction =
     }
   | { readonly kind: 'add-route'; readonly atMs: number; readonly route: Route }
   | { readonly kind: 'remove-route'; readonly atMs: number; readonly path: string }
-  | { readonly kind: 'profile'; readonly atMs: number; readonly profile: ProfileName };
+  | { readonly kind: 'profile'; readonly atMs: number; readonly profile: ProfileName }
+  | { readonly kind: 'pipeline'; readonly atMs: number; readonly pipeline: PipelineConfig }
+  | {
+      /** An instance (0-based `index`) of `service` taken down, or brought back up. */
+      readonly kind: 'instance';
+      readonly atMs: number;
+      readonly service: string;
+      readonly index: number;
+      readonly down: boolean;
+    };
 
 /** Where a recording starts: the settings and routes the playground was (re)started with. */
 export interface RecordingStart {
@@ -35,6 +45,8 @@ export interface RecordingStart {
   readonly settings: GatewaySettings;
   readonly routes: readonly Route[];
   readonly seed: number;
+  /** The optional stages; missing: all off (recordings made before there were any). */
+  readonly pipeline?: PipelineConfig;
 }
 
 /**
@@ -107,6 +119,7 @@ export function withoutLastAction(history: History, atMs: number): History {
 export function freshEngine(start: RecordingStart): { gateway: Gateway; simulation: Simulation } {
   const gateway = new Gateway(start.settings, start.routes);
   gateway.useProfile(PROFILES[start.profile ?? 'lesson']);
+  if (start.pipeline !== undefined) applyPipeline(gateway, start.pipeline);
   return { gateway, simulation: new Simulation(gateway, { seed: start.seed }) };
 }
 
@@ -124,6 +137,8 @@ export interface RebuiltPlayground {
   readonly traces: readonly RequestTrace[];
   readonly settings: GatewaySettings;
   readonly routes: readonly Route[];
+  readonly pipeline: PipelineConfig;
+  readonly downInstances: readonly string[];
   readonly clockMs: number;
 }
 
@@ -132,7 +147,9 @@ function apply(gateway: Gateway, simulation: Simulation, action: PlaygroundActio
   else if (action.kind === 'settings') gateway.configure(action.settings);
   else if (action.kind === 'add-route') gateway.addRoute(action.route);
   else if (action.kind === 'profile') gateway.useProfile(PROFILES[action.profile]);
-  else gateway.removeRoute(action.path);
+  else if (action.kind === 'remove-route') gateway.removeRoute(action.path);
+  else if (action.kind === 'pipeline') applyPipeline(gateway, action.pipeline);
+  else gateway.upstreams.setDown(action.service, action.index, action.down);
 }
 
 /**
@@ -155,6 +172,8 @@ export function rebuildAt(history: History, toMs: number): RebuiltPlayground {
     traces,
     settings: gateway.getSettings(),
     routes: [...gateway.getRoutes()],
+    pipeline: pipelineOf(gateway),
+    downInstances: downInstancesOf(gateway),
     clockMs: toMs,
   };
 }

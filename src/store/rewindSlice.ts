@@ -97,9 +97,9 @@ export const createRewindSlice: StateCreator<AppState, [], [], RewindSlice> = (s
     stopRecordingHistory: (reason) => set({ history: stopRecording(get().history, reason) }),
 
     restartHistory: () => {
-      const { settings, routes, profile } = get();
+      const { settings, routes, profile, pipeline } = get();
       set({
-        history: emptyHistory({ profile, settings, routes, seed: PLAYGROUND_SEED }),
+        history: emptyHistory({ profile, settings, routes, pipeline, seed: PLAYGROUND_SEED }),
         horizonMs: 0,
       });
     },

@@ -8,7 +8,7 @@ import { setUpScenario, showSolution } from './scenarioRunner';
 import { useExperimentCheck } from './useExperimentCheck';
 
 /** One experiment: goal, its own controls, what the log shows so far, tiered hints and a reset. */
-export function ExperimentCard({ experiment }: { experiment: Experiment }) {
+export function ExperimentCard({ experiment, number }: { experiment: Experiment; number: number }) {
   const { status, feedback } = useExperimentCheck(experiment);
   const [hintsShown, setHintsShown] = useState(0);
   const [scenarioNote, setScenarioNote] = useState<string | null>(null);
@@ -46,7 +46,9 @@ export function ExperimentCard({ experiment }: { experiment: Experiment }) {
   return (
     <article className="experiment" aria-labelledby={headingId} data-experiment={experiment.id}>
       <header className="experiment__header">
-        <h3 id={headingId}>{experiment.title}</h3>
+        <h3 id={headingId}>
+          {number}. {experiment.title}
+        </h3>
         <ExperimentStatusBadge status={status} />
       </header>
       <p className="experiment__goal">

@@ -9,6 +9,7 @@ import {
 } from '../../content/playgroundScript';
 import { clientById } from '../../content/services';
 import type { AppState } from '../../store';
+import { PIPELINE_OFF } from '../../store/pipeline';
 import {
   applyLearnerLookup,
   restoreBuiltInLookup,
@@ -39,6 +40,11 @@ export function setUpScenario(store: AppStore, scenario: PlaygroundScenario): st
   if (settingsProblem !== null) return settingsProblem.message;
   const routesProblem = state.replaceRoutes(scenario.routes);
   if (routesProblem !== null) return routesProblem.message;
+  const pipeline = scenario.pipeline ?? PIPELINE_OFF;
+  if (JSON.stringify(pipeline) !== JSON.stringify(state.pipeline)) {
+    const pipelineProblem = state.applyPipelineConfig(pipeline);
+    if (pipelineProblem !== null) return pipelineProblem.message;
+  }
   if (scenario.freshLog) store.getState().resetAll();
   return null;
 }
@@ -100,10 +106,23 @@ export async function playActions(
       }
       case 'send': {
         const client = clientById(action.clientId);
-        const template = { clientId: client.id, apiKey: client.apiKey, path: action.path };
+        const template = {
+          clientId: client.id,
+          apiKey: client.apiKey,
+          path: action.path,
+          ...(action.method === undefined ? {} : { method: action.method }),
+        };
         await state.sendAndPlay(burst(template, action.count, store.getState().clockMs));
         break;
       }
+      case 'instance': {
+        const problem = state.setInstanceDown(action.service, action.index, action.down);
+        if (problem !== null) return problem.message;
+        break;
+      }
+      case 'settle':
+        state.settleNow();
+        break;
     }
   }
   return null;

@@ -3,10 +3,11 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { ClientNode } from './ClientNode';
 import { flowEdges, flowNodes } from './flowElements';
 import { GatewayNode } from './GatewayNode';
-import { useAppStore } from '../../store';
-import { drawnStages, graphSizeForWidth, layoutOfSize } from './layout';
+import { graphSizeForWidth, layoutOfSize } from './layout';
+import { graphDescription } from './graphDescription';
 import { PacketLayer } from './PacketLayer';
 import { ServiceNode } from './ServiceNode';
+import { useAppStore } from '../../store';
 import './graph.css';
 
 const nodeTypes: NodeTypes = { client: ClientNode, gateway: GatewayNode, service: ServiceNode };
@@ -35,22 +36,26 @@ function useWidth(ref: React.RefObject<HTMLElement | null>): number {
   return width;
 }
 
-/** Clients → gateway (Auth → Rate limit → Router) → services, with packets in flight. */
+/** Clients → gateway (the stages the engine runs) → services, with packets in flight. */
 export function GatewayGraph() {
   const boxRef = useRef<HTMLDivElement>(null);
   const width = useWidth(boxRef);
   const size = graphSizeForWidth(width);
-  // The profile decides the stages' order; its gateway object stays the same when it changes.
-  const profile = useAppStore((s) => s.profile);
-  const gateway = useAppStore((s) => s.gateway);
-  const stages = useMemo(() => drawnStages(gateway, profile), [gateway, profile]);
+  // The stage list is the engine's: it changes when the Pipeline panel turns stages on or off.
+  const stageLabels = useAppStore((s) =>
+    s.gateway
+      .stages()
+      .map((stage) => `${stage.name}=${stage.label}`)
+      .join('|'),
+  );
+  const instances = useAppStore((s) => s.pipeline.instances * (s.pipeline.balancer ? 1 : 0) || 1);
+  const stages = useMemo(
+    () => stageLabels.split('|').map((pair) => pair.slice(0, pair.indexOf('='))),
+    [stageLabels],
+  );
   const layout = useMemo(
-    () =>
-      layoutOfSize(
-        size,
-        stages.map((stage) => stage.name),
-      ),
-    [size, stages],
+    () => layoutOfSize(size, { stages, instances }),
+    [size, stages, instances],
   );
   const { orientation } = layout;
   const nodes = useMemo(() => flowNodes(layout), [layout]);
@@ -61,12 +66,13 @@ export function GatewayGraph() {
         className={`graph-box graph-${orientation} graph-${size}`}
         // As tall as the layout needs at this width (plus fitView's padding), never a fixed height.
         style={{ aspectRatio: `${layout.width} / ${layout.height}` }}
-        role="img"
-        aria-label="Diagram: four clients send requests to the API gateway, which checks each request in three stages, Auth, then Rate limit, then Router, and forwards it to the user, order, payment or notification service. The request log below lists every outcome."
+        // A group, not an image: a service's instances are buttons inside it.
+        role="group"
+        aria-label={graphDescription(stageLabels, instances)}
       >
         <ReactFlowProvider>
           <ReactFlow
-            key={size}
+            key={`${size} ${stageLabels} ${instances}`}
             nodes={nodes}
             edges={edges}
             nodeTypes={nodeTypes}
@@ -84,7 +90,7 @@ export function GatewayGraph() {
             zoomOnDoubleClick={false}
             preventScrolling={false}
             minZoom={0.2}
-            // Its link would be a control inside role="img"; the caption credits React Flow.
+            // The caption credits React Flow; its link would be one more stop in the graph.
             proOptions={{ hideAttribution: true }}
           />
           <PacketLayer layout={layout} />
@@ -93,7 +99,8 @@ export function GatewayGraph() {
       </div>
       <figcaption>
         Each dot is a request. It shows its status once a stage has decided: ● 200 served, ■ 401 no
-        or unknown key, ◆ 404 no route, ▲ 429 over the limit.{' '}
+        or unknown key, ◆ 404 no route, ▲ 429 over the limit
+        {instances > 1 ? ', ✖ 5xx no answer from a service.' : '.'}{' '}
         <span className="graph-credit">
           Drawn with <a href="https://reactflow.dev">React Flow</a>.
         </span>

@@ -1,33 +1,41 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useCallback, useMemo } from 'react';
-import { ALGORITHMS, type StageName } from '../../engine';
+import { ALGORITHMS, type StageInfo, type StageName } from '../../engine';
 import { routesSummary } from '../../content/routesSummary';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore, useShownTraces, type AppState } from '../../store';
 import { limiterLimits } from '../../store/challengeSlice';
 import { PREPARER_NAME as ROUTE_LOOKUP_PREPARER } from '../exercises/routeLookupPreparer';
-import { STATUSES } from '../log/statusCounts';
-import { drawnStages } from './layout';
+import { shownStatuses } from '../log/statusCounts';
+import type { Box } from './layout';
+import { stageDetails } from './stageDetails';
 import { countUpTo, decidedTimes } from './served';
 import { GATEWAY_NODE_ID, stageHighlightId, type GatewayNodeType } from './nodeData';
 
 function StageBox({
-  stage,
-  label,
+  info,
+  box,
   detail,
   index,
+  compact,
 }: {
-  stage: StageName;
-  label: string;
+  info: StageInfo;
+  box: Box;
   detail: string;
   index: number;
+  compact: boolean;
 }) {
-  const highlighted = useAppStore((s) => s.highlight === stageHighlightId(stage));
+  const highlighted = useAppStore((s) => s.highlight === stageHighlightId(info.name));
   return (
-    <div className={`stage-box${highlighted ? ' is-highlighted' : ''}`} data-stage={stage}>
+    <div
+      className={`stage-box${highlighted ? ' is-highlighted' : ''}${compact ? ' is-compact' : ''}`}
+      style={{ left: box.x, top: box.y, width: box.width, height: box.height }}
+      data-stage={info.name}
+      title={`${info.label}: ${info.description}${compact && detail !== '' ? ` (${detail})` : ''}`}
+    >
       <span className="stage-step">{index + 1}</span>
-      <strong>{label}</strong>
-      <span>{detail}</span>
+      <strong>{info.label}</strong>
+      {!compact && <span>{detail}</span>}
     </div>
   );
 }
@@ -35,16 +43,14 @@ function StageBox({
 /** No request decided with a status yet. */
 const NONE = new Float64Array(0);
 
-/** The gateway: its three stages in order, and how many requests got each status. */
+/** The gateway: the stages the engine runs, in order, and how many requests got each status. */
 export const GatewayNode = memo(function GatewayNode({ data }: NodeProps<GatewayNodeType>) {
-  const { orientation, size, width, height, stageTop, stageHeight } = data;
+  const { orientation, size, width, height, stages, compact } = data;
+  const info = useAppStore((s) => s.gateway.stages());
+  const pipeline = useAppStore((s) => s.pipeline);
   const traces = useShownTraces((s) => s.traces);
   const older = useShownTraces((s) => s.olderTraces);
   const settings = useAppStore((s) => s.settings);
-  const profile = useAppStore((s) => s.profile);
-  const gateway = useAppStore((s) => s.gateway);
-  // The profile decides the stages' order and labels; its gateway object stays the same.
-  const stages = useMemo(() => drawnStages(gateway, profile), [gateway, profile]);
   const routes = useAppStore((s) => s.routes);
   const highlighted = useAppStore((s) => s.highlight === GATEWAY_NODE_ID);
   // Learner code can stand in for a stage (the challenge's limiter, experiment 4's lookup).
@@ -53,24 +59,31 @@ export const GatewayNode = memo(function GatewayNode({ data }: NodeProps<Gateway
   const learnerLookup = useAppStore((s) => s.preparers.has(ROUTE_LOOKUP_PREPARER));
   // Sorted once per change of the traces; each frame is then four binary searches on the clock.
   const times = useMemo(() => decidedTimes(traces), [traces]);
+  // The lesson's four always, and any other status (502, 503, 504, …) once one was answered.
+  const statuses = useMemo(
+    () => shownStatuses([...times.keys(), ...Object.keys(older.byStatus).map(Number)]),
+    [times, older],
+  );
   const shownCounts = useAppStore(
     useCallback(
       (s: AppState) =>
-        STATUSES.map((status) => countUpTo(times.get(status) ?? NONE, s.clockMs)).join(' '),
-      [times],
+        statuses.map((status) => countUpTo(times.get(status) ?? NONE, s.clockMs)).join(' '),
+      [times, statuses],
     ),
   );
   // Summarised requests are long decided: they count at once.
   const counts = shownCounts
     .split(' ')
-    .map((n, i) => Number(n) + (older.byStatus[STATUSES[i] ?? 0] ?? 0));
+    .map((n, i) => Number(n) + (older.byStatus[statuses[i] ?? 0] ?? 0));
   const algorithm =
     ALGORITHMS.find((a) => a.name === settings.algorithm)?.label ?? settings.algorithm;
   const details: Record<StageName, string> = {
+    ...stageDetails(pipeline),
     auth: settings.keyMode === 'registered' ? 'registered keys' : 'any key',
     'rate-limit': `${limits.maxRequests} per ${limits.windowMs / 1000} s, ${learnerLimiter ? 'your RateLimiter' : algorithm}`,
     router: learnerLookup ? `${routes.length} routes, your findRoute` : routesSummary(routes),
   };
+  const infoByName = new Map(info.map((stage) => [stage.name, stage]));
   return (
     <div
       className={`graph-node gateway-node graph-node--${size}${highlighted ? ' is-highlighted' : ''}`}
@@ -84,10 +97,10 @@ export const GatewayNode = memo(function GatewayNode({ data }: NodeProps<Gateway
       <div className="gateway-head">
         <strong>API gateway</strong>
         <span className="gateway-counts" aria-label="Responses by status">
-          {STATUSES.map((status, i) => (
+          {statuses.map((status, i) => (
             <span
               key={status}
-              className={`status-chip status-${status}`}
+              className={`status-chip status-${status} status-${Math.floor(status / 100)}xx`}
               data-gateway-count={status}
             >
               {status}: {counts[i]}
@@ -95,16 +108,20 @@ export const GatewayNode = memo(function GatewayNode({ data }: NodeProps<Gateway
           ))}
         </span>
       </div>
-      <div className="stage-row" style={{ top: stageTop, height: stageHeight }}>
-        {stages.map((stage, i) => (
-          <StageBox
-            key={stage.name}
-            stage={stage.name}
-            label={stage.label}
-            detail={details[stage.name] ?? ''}
-            index={i}
-          />
-        ))}
+      <div className="stage-row">
+        {stages.map(({ name, box }, i) => {
+          const stage = infoByName.get(name);
+          return stage === undefined ? null : (
+            <StageBox
+              key={name}
+              info={stage}
+              box={box}
+              detail={details[name] ?? ''}
+              index={i}
+              compact={compact}
+            />
+          );
+        })}
       </div>
       <Handle
         type="source"

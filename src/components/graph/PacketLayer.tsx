@@ -12,7 +12,9 @@ const STATUS_VARS = {
   429: '--limited',
 } as const;
 
-function readColours(element: Element): Record<HttpStatus | 'pending', string> {
+type Colours = Record<HttpStatus | 'pending' | 'failed', string>;
+
+function readColours(element: Element): Colours {
   const style = getComputedStyle(element);
   const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
   return {
@@ -20,11 +22,12 @@ function readColours(element: Element): Record<HttpStatus | 'pending', string> {
     401: read(STATUS_VARS[401], '#b35900'),
     404: read(STATUS_VARS[404], '#6a3d9a'),
     429: read(STATUS_VARS[429], '#c0392b'),
+    failed: read('--failed', '#5b2333'),
     pending: read('--accent', '#1f5fae'),
   };
 }
 
-/** Status shapes, so colour is never the only signal: ● 200, ■ 401, ◆ 404, ▲ 429. */
+/** Status shapes, so colour is never the only signal: ● 200, ■ 401, ◆ 404, ▲ 429, ✖ 5xx. */
 function shape(
   ctx: CanvasRenderingContext2D,
   status: HttpStatus | null,
@@ -45,13 +48,35 @@ function shape(
     ctx.lineTo(x + r * 1.2, y + r);
     ctx.lineTo(x - r * 1.2, y + r);
     ctx.closePath();
+  } else if (status !== null && status >= 500) {
+    // A cross: the gateway could not get an answer from the service.
+    const a = r * 0.45;
+    const b = r * 1.2;
+    ctx.moveTo(x - b, y - b + a);
+    ctx.lineTo(x - b + a, y - b);
+    ctx.lineTo(x, y - a);
+    ctx.lineTo(x + b - a, y - b);
+    ctx.lineTo(x + b, y - b + a);
+    ctx.lineTo(x + a, y);
+    ctx.lineTo(x + b, y + b - a);
+    ctx.lineTo(x + b - a, y + b);
+    ctx.lineTo(x, y + a);
+    ctx.lineTo(x - b + a, y + b);
+    ctx.lineTo(x - b, y + b - a);
+    ctx.lineTo(x - a, y);
+    ctx.closePath();
   } else ctx.arc(x, y, r, 0, Math.PI * 2);
+}
+
+function colourOf(colours: Colours, status: HttpStatus | null): string {
+  if (status === null) return colours.pending;
+  return colours[status] ?? (status >= 500 ? colours.failed : colours.pending);
 }
 
 function drawMarks(
   ctx: CanvasRenderingContext2D,
   marks: readonly PacketMark[],
-  colours: Record<HttpStatus | 'pending', string>,
+  colours: Colours,
   [tx, ty, zoom]: readonly [number, number, number],
 ) {
   const r = Math.max(5, 7 * zoom);
@@ -59,18 +84,18 @@ function drawMarks(
   ctx.textBaseline = 'middle';
   for (const mark of marks) {
     const m = { ...mark, x: mark.x * zoom + tx, y: mark.y * zoom + ty };
-    ctx.fillStyle = m.status === null ? colours.pending : (colours[m.status] ?? colours.pending);
+    ctx.fillStyle = colourOf(colours, m.status);
     shape(ctx, m.status, m.x, m.y, r);
     ctx.fill();
     ctx.strokeStyle = '#fff';
     ctx.lineWidth = 1.5;
     ctx.stroke();
-    const label = `${m.status ?? ''}${m.count > 1 ? ` ×${m.count}` : ''}`;
+    const label = `${m.status ?? ''}${m.cacheHit ? ' Hit' : ''}${m.count > 1 ? ` ×${m.count}` : ''}`;
     if (label === '') continue;
     const w = ctx.measureText(label).width + 8;
     ctx.fillStyle = 'rgba(255,255,255,0.92)';
     ctx.fillRect(m.x + r + 2, m.y - r - 2, w, 2 * r + 4);
-    ctx.fillStyle = m.status === null ? colours.pending : (colours[m.status] ?? colours.pending);
+    ctx.fillStyle = colourOf(colours, m.status);
     ctx.fillText(label, m.x + r + 6, m.y);
   }
 }

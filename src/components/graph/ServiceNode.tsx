@@ -1,12 +1,13 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useCallback, useMemo } from 'react';
 import { useAppStore, useShownTraces, type AppState } from '../../store';
+import { InstanceRow } from './InstanceRow';
 import type { ServiceNodeType } from './nodeData';
 import { countUpTo, servedTimes } from './served';
 
 /** A backend service: its address and how many requests it has served. */
 export const ServiceNode = memo(function ServiceNode({ data, id }: NodeProps<ServiceNodeType>) {
-  const { service, orientation, size, width, height } = data;
+  const { service, instances, orientation, size, width, height } = data;
   // Sorted once per change of the traces; each frame is then a binary search on the clock.
   const traces = useShownTraces((s) => s.traces);
   const times = useMemo(() => servedTimes(traces, service.id), [traces, service.id]);
@@ -31,6 +32,13 @@ export const ServiceNode = memo(function ServiceNode({ data, id }: NodeProps<Ser
       <span className="node-figure">
         {served} served{routed ? '' : size === 'phone' ? ' · no route' : ' · no route yet'}
       </span>
+      {instances > 1 && (
+        <InstanceRow
+          service={service.id}
+          count={instances}
+          withWords={size === 'wide' && instances <= 3}
+        />
+      )}
     </div>
   );
 });

@@ -9,6 +9,7 @@ interface ResolvedPath {
   readonly ys: Float64Array;
   readonly decidedAtMs: number;
   readonly status: HttpStatus;
+  readonly cacheHit: boolean;
 }
 
 /**
@@ -35,7 +36,7 @@ function sweep(paths: Map<RequestTrace, ResolvedPath>, t: number): void {
 }
 
 function resolvePath(layout: GraphLayout, trace: RequestTrace, timing: Timing): ResolvedPath {
-  const { keyframes, decidedAtMs, status } = packetPath(trace, timing);
+  const { keyframes, decidedAtMs, status, cacheHit } = packetPath(trace, timing);
   const n = keyframes.length;
   const times = new Float64Array(n);
   const xs = new Float64Array(n);
@@ -46,7 +47,7 @@ function resolvePath(layout: GraphLayout, trace: RequestTrace, timing: Timing): 
     xs[i] = p.x;
     ys[i] = p.y;
   });
-  return { times, xs, ys, decidedAtMs, status };
+  return { times, xs, ys, decidedAtMs, status, cacheHit };
 }
 
 /** One thing to draw: a packet (or a group of packets) at a flow position. */
@@ -55,6 +56,8 @@ export interface PacketMark {
   y: number;
   /** null until the gateway has decided. */
   status: HttpStatus | null;
+  /** Answered from the cache at the gateway (shown as "Hit"). */
+  cacheHit: boolean;
   count: number;
 }
 
@@ -63,12 +66,13 @@ class MarkGrid {
   private readonly groups = new Map<number, PacketMark>();
   constructor(private readonly cell = 14) {}
 
-  add(x: number, y: number, status: HttpStatus | null, count = 1): void {
+  add(x: number, y: number, status: HttpStatus | null, cacheHit = false, count = 1): void {
     // A number, not a string: this runs for every packet in every frame.
     const key =
-      (Math.round(x / this.cell) * 4096 + Math.round(y / this.cell)) * 1000 + (status ?? 0);
+      ((Math.round(x / this.cell) * 4096 + Math.round(y / this.cell)) * 1000 + (status ?? 0)) * 2 +
+      (cacheHit ? 1 : 0);
     const group = this.groups.get(key);
-    if (group === undefined) this.groups.set(key, { x, y, status, count });
+    if (group === undefined) this.groups.set(key, { x, y, status, cacheHit, count });
     else group.count += count;
   }
 
@@ -124,9 +128,15 @@ export function packetMarks(
     const f = span <= 0 ? 1 : (t - (times[k] as number)) / span;
     const x = (xs[k] as number) + ((xs[k + 1] as number) - (xs[k] as number)) * f;
     const y = (ys[k] as number) + ((ys[k + 1] as number) - (ys[k] as number)) * f;
-    grid.add(x, y, t >= path.decidedAtMs ? path.status : null);
+    const decided = t >= path.decidedAtMs;
+    grid.add(x, y, decided ? path.status : null, decided && path.cacheHit);
   }
-  const to = anchorOf(layout, { kind: 'stage', stage: 'auth' });
+  // Requests on their way in head for the first stage the engine runs.
+  const first = layout.stages.keys().next().value;
+  const to =
+    first === undefined
+      ? anchorOf(layout, { kind: 'service', service: '' })
+      : anchorOf(layout, { kind: 'stage', stage: first });
   const clientAnchors = new Map<string, { x: number; y: number }>();
   for (const request of pending) {
     if (request.sentAtMs > t) continue;

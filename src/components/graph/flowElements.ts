@@ -18,7 +18,8 @@ export function flowNodes(layout: GraphLayout): GraphNode[] {
     });
   }
   const { gateway } = layout;
-  const firstStage = layout.stages.values().next().value;
+  const stages = [...layout.stages].map(([name, box]) => ({ name, box }));
+  const rowTops = new Set(stages.map((stage) => stage.box.y));
   nodes.push({
     id: GATEWAY_NODE_ID,
     type: 'gateway',
@@ -28,8 +29,8 @@ export function flowNodes(layout: GraphLayout): GraphNode[] {
       size,
       width: gateway.width,
       height: gateway.height,
-      stageTop: firstStage?.y ?? 0,
-      stageHeight: firstStage?.height ?? gateway.height,
+      stages,
+      compact: rowTops.size > 1,
     },
   });
   for (const service of SERVICES) {
@@ -39,7 +40,14 @@ export function flowNodes(layout: GraphLayout): GraphNode[] {
       id: service.id,
       type: 'service',
       position: { x: box.x, y: box.y },
-      data: { service, orientation, size, width: box.width, height: box.height },
+      data: {
+        service,
+        instances: layout.instances,
+        orientation,
+        size,
+        width: box.width,
+        height: box.height,
+      },
     });
   }
   return nodes;

@@ -1,6 +1,7 @@
 import type { Node } from '@xyflow/react';
 import type { ClientProfile, ServiceProfile } from '../../content/services';
-import type { GraphSize, Orientation } from './layout';
+import type { StageName } from '../../engine';
+import type { Box, GraphSize, Orientation } from './layout';
 
 export type ClientNodeType = Node<
   {
@@ -18,15 +19,18 @@ export type GatewayNodeType = Node<
     size: GraphSize;
     width: number;
     height: number;
-    /** Where the row of stage boxes sits inside the gateway: packets aim at these boxes. */
-    stageTop: number;
-    stageHeight: number;
+    /** The engine's stages and where each box sits inside the gateway: packets aim at these. */
+    stages: readonly { readonly name: StageName; readonly box: Box }[];
+    /** More than one row of stages: each box shows its label only (details in its explanation). */
+    compact: boolean;
   },
   'gateway'
 >;
 export type ServiceNodeType = Node<
   {
     service: ServiceProfile;
+    /** How many instances it runs (1: no instance row). */
+    instances: number;
     orientation: Orientation;
     size: GraphSize;
     width: number;

@@ -1,5 +1,6 @@
 import type { HttpStatus, RequestTrace } from '../../engine';
 import { TraceTimes, upperBound } from '../../store/traceTimes';
+import { decidedAtMsOf } from '../playback/packetPath';
 
 /**
  * When each request was served, per service, kept up to date as the shown traces grow: the
@@ -23,13 +24,13 @@ export function countUpTo(times: Float64Array, clockMs: number): number {
 }
 
 /** When each request's status showed on the graph (its last stage, or its arrival). */
-const decided = new TraceTimes<HttpStatus>((trace) => {
-  const stage = trace.events.findLast((event) => event.type === 'stage');
-  return { key: trace.decision.status, atMs: stage?.atMs ?? trace.arrivedAtMs };
-});
+const decided = new TraceTimes<HttpStatus>((trace) => ({
+  key: trace.decision.status,
+  atMs: decidedAtMsOf(trace),
+}));
 
 /**
- * When each request's status was decided on the graph (its last stage), per status, in time
+ * When each request's status was decided on the graph (see decidedAtMsOf), per status, in time
  * order: the gateway counts a request when its packet shows the status, not when it arrives.
  */
 export function decidedTimes(

@@ -2,16 +2,32 @@ import { memo } from 'react';
 import type { HttpStatus, RequestTrace } from '../../engine';
 import { STAGE_LABELS } from '../../content/services';
 import { STATUS_TEXT } from './statusCounts';
+import { traceReason } from './traceReason';
 
 export const ROW_HEIGHT_PX = 34;
 
 const STAGE_NAMES: Readonly<Record<string, string>> = {
   ...STAGE_LABELS,
-  service: 'Router → service',
+  service: 'Service',
 };
+
+/** The log's columns, in the rows' order: the headings row reads them too. */
+export const LOG_COLUMNS = [
+  '#',
+  'Arrived',
+  'Client',
+  'Request',
+  'Status',
+  'Decided by: why',
+  'Service',
+  '',
+] as const;
 const SHAPES: Readonly<Record<HttpStatus, string>> = { 200: '●', 401: '■', 404: '◆', 429: '▲' };
 
-/** One request in the log: number, time, client, path, status, deciding stage and service. */
+/**
+ * One request in the log: number, time, client, method and path, status, the deciding stage with
+ * its reason, and service. A click on the row opens its details, as its button does.
+ */
 export const LogRow = memo(function LogRow({
   trace,
   top,
@@ -29,9 +45,15 @@ export const LogRow = memo(function LogRow({
   selected: boolean;
   onSelect: (id: number) => void;
 }) {
-  const { status } = trace.decision;
+  const { status, method } = trace.decision;
+  const reason = traceReason(trace);
+  const stage = STAGE_NAMES[trace.decision.decidedBy] ?? trace.decision.decidedBy;
   return (
     <li
+      onClick={(e) => {
+        // The button toggles by itself; a click elsewhere on the row does the same.
+        if (!(e.target instanceof HTMLButtonElement)) onSelect(trace.id);
+      }}
       className="log-row"
       style={{ top, height: ROW_HEIGHT_PX }}
       data-status={status}
@@ -44,13 +66,19 @@ export const LogRow = memo(function LogRow({
       <span className="log-id">{`#${trace.id}`}</span>
       <span className="log-time">{`${(trace.arrivedAtMs / 1000).toFixed(2)} s`}</span>
       <span className="log-client">{clientLabel}</span>
-      <code className="log-path">{trace.request.path}</code>
-      <span className={`status-chip status-${status}`}>
-        {`${SHAPES[status] ?? '✕'} ${status} `}
+      <code className="log-path">
+        {method === 'GET' ? trace.request.path : `${method} ${trace.request.path}`}
+      </code>
+      <span className={`status-chip status-${status} status-${Math.floor(status / 100)}xx`}>
+        {`${SHAPES[status] ?? '✖'} ${status} `}
         <span className="status-text">{STATUS_TEXT[status]}</span>
       </span>
-      <span className="log-stage">{STAGE_NAMES[trace.decision.decidedBy]}</span>
-      <span className="log-service">{trace.decision.service ?? '—'}</span>
+      <span className="log-stage" title={reason === '' ? stage : `${stage}: ${reason}`}>
+        {reason === '' ? stage : `${stage}: ${reason}`}
+      </span>
+      <span className="log-service">
+        {trace.decision.upstream?.instance ?? trace.decision.service ?? '—'}
+      </span>
       <button
         type="button"
         className="log-more"

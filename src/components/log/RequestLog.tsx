@@ -2,10 +2,10 @@ import { useCallback, useMemo, useState } from 'react';
 import type { HttpStatus, RequestTrace } from '../../engine';
 import { clientById } from '../../content/services';
 import { useLogTraces } from '../../store';
-import { LogRow, ROW_HEIGHT_PX } from './LogRow';
+import { LOG_COLUMNS, LogRow, ROW_HEIGHT_PX } from './LogRow';
 import { rowWindow } from './logWindow';
 import { TraceDetails } from './TraceDetails';
-import { addCounts, countByStatus, STATUSES, STATUS_TEXT } from './statusCounts';
+import { addCounts, countByStatus, shownStatuses, STATUS_TEXT } from './statusCounts';
 import './log.css';
 
 const VIEW_HEIGHT_PX = 320;
@@ -69,7 +69,7 @@ export function RequestLog() {
         <button type="button" aria-pressed={filter === 'all'} onClick={() => setFilter('all')}>
           All <span data-testid="count-all">{older.count + traces.length}</span>
         </button>
-        {STATUSES.map((status) => (
+        {shownStatuses(Object.keys(counts).map(Number)).map((status) => (
           <button
             key={status}
             type="button"
@@ -80,6 +80,12 @@ export function RequestLog() {
             {status} {STATUS_TEXT[status]}{' '}
             <span data-testid={`count-${status}`}>{counts[status]}</span>
           </button>
+        ))}
+      </div>
+      {/* Visible headings for sighted readers; each row's cells read in the same order. */}
+      <div className="log-row log-head" aria-hidden="true">
+        {LOG_COLUMNS.map((heading, i) => (
+          <span key={i}>{heading}</span>
         ))}
       </div>
       <div

@@ -18,6 +18,13 @@ export const STATUS_TEXT: Readonly<Record<HttpStatus, string>> = {
   504: 'Gateway Timeout',
 };
 
+/** The lesson's four statuses, then any others seen (e.g. 502, 503, 504), in order. */
+export function shownStatuses(seen: Iterable<HttpStatus>): HttpStatus[] {
+  const all = new Set(STATUSES);
+  for (const status of seen) all.add(status);
+  return [...all].sort((a, b) => a - b);
+}
+
 /** How many of `traces[from..to)` got each status. */
 export function countByStatus(
   traces: readonly RequestTrace[],
@@ -41,8 +48,9 @@ export function addCounts(a: StatusCounts, b: StatusCounts): StatusCounts {
 
 /** A screen-reader summary such as "6 responses: 5 × 200, 1 × 429". */
 export function summarise(counts: StatusCounts): string {
-  const total = STATUSES.reduce((sum, s) => sum + (counts[s] ?? 0), 0);
+  const statuses = shownStatuses(Object.keys(counts).map(Number));
+  const total = statuses.reduce((sum, s) => sum + (counts[s] ?? 0), 0);
   if (total === 0) return '';
-  const parts = STATUSES.filter((s) => (counts[s] ?? 0) > 0).map((s) => `${counts[s]} × ${s}`);
+  const parts = statuses.filter((s) => (counts[s] ?? 0) > 0).map((s) => `${counts[s]} × ${s}`);
   return `${total} ${total === 1 ? 'response' : 'responses'}: ${parts.join(', ')}`;
 }

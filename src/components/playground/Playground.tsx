@@ -4,6 +4,7 @@ import { useAppStore } from '../../store';
 import { PlaygroundExport } from '../export/PlaygroundExport';
 import { GatewayGraph } from '../graph/GatewayGraph';
 import { LogAnnouncer } from '../log/LogAnnouncer';
+import { AccessLogView } from '../log/AccessLogView';
 import { RequestLog } from '../log/RequestLog';
 import { PlaybackBar } from '../playback/PlaybackBar';
 import { Timeline } from '../playback/Timeline';
@@ -12,6 +13,7 @@ import { WindowPanel } from '../playback/WindowPanel';
 import { LimiterSettings } from './LimiterSettings';
 import { Narration } from './Narration';
 import { ProfilePicker } from './ProfilePicker';
+import { PipelineSettings } from './PipelineSettings';
 import { ShareScenario } from './ShareScenario';
 import { TRAFFIC_FORM_ID, TrafficControls } from './TrafficControls';
 import './playground.css';
@@ -93,12 +95,17 @@ export function Playground() {
                 <LimiterSettings />
               </details>
               <details className="settings-disclosure">
+                <summary>Pipeline (cache, load balancing, request id, more)</summary>
+                <PipelineSettings />
+              </details>
+              <details className="settings-disclosure">
                 <summary>Export config (nginx, Kong, Envoy, AWS)</summary>
                 <PlaygroundExport />
               </details>
             </div>
           </div>
           <RequestLog />
+          <AccessLogView />
         </div>
         <LogAnnouncer />
       </section>

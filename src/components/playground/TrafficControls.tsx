@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { burst, spread, type TrafficRequest } from '../../engine';
 import { CLIENTS, clientById } from '../../content/services';
 import { useAppStore } from '../../store';
+import { FORM_METHODS } from '../../store/trafficFormSlice';
 import { Field, TextField } from './Field';
 import { parseCount, parseRate, parseRequestPath } from './trafficForm';
 
@@ -15,7 +16,7 @@ export function TrafficControls() {
   const routes = useAppStore((s) => s.routes);
   const preparing = useAppStore((s) => s.preparing);
   // In the store rather than here, so that a shared link can carry and restore the form.
-  const { clientId, path, count, spacing, rate } = useAppStore((s) => s.trafficForm);
+  const { clientId, method, path, count, spacing, rate } = useAppStore((s) => s.trafficForm);
   const setTrafficForm = useAppStore((s) => s.setTrafficForm);
   const setPath = (value: string) => setTrafficForm({ path: value });
   const setCount = (value: string) => setTrafficForm({ count: value });
@@ -42,7 +43,13 @@ export function TrafficControls() {
     });
     if (!parsedPath.ok || !parsedCount.ok || !parsedRate.ok) return;
     const { clockMs, sendAndPlay } = useAppStore.getState();
-    const template = { clientId: client.id, apiKey: client.apiKey, path: parsedPath.value };
+    const template = {
+      clientId: client.id,
+      apiKey: client.apiKey,
+      path: parsedPath.value,
+      // GET is the engine's default: left out, so GET traffic reads as it always did.
+      ...(method === 'GET' ? {} : { method }),
+    };
     const traffic: TrafficRequest[] =
       spacing === 'spread' && parsedCount.value > 1
         ? spread(template, parsedCount.value, clockMs, parsedRate.value)
@@ -75,6 +82,21 @@ export function TrafficControls() {
           {CLIENTS.map((c) => (
             <option key={c.id} value={c.id}>
               {c.label} ({c.apiKey ?? 'no key'})
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="traffic-method" label="Method" problem={null}>
+        <select
+          id="traffic-method"
+          value={method}
+          onChange={(e) =>
+            setTrafficForm({ method: FORM_METHODS.find((m) => m === e.target.value) ?? 'GET' })
+          }
+        >
+          {FORM_METHODS.map((m) => (
+            <option key={m} value={m}>
+              {m}
             </option>
           ))}
         </select>

@@ -1,0 +1,213 @@
+import { useState, type ReactNode } from 'react';
+import { BALANCING_ALGORITHMS } from '../../engine';
+import { useAppStore } from '../../store';
+import { Field, TextField } from './Field';
+import {
+  draftOf,
+  parsePipelineDraft,
+  type PipelineDraft,
+  type PipelineField,
+  type PipelineProblems,
+} from './pipelineForm';
+
+const FIELDS: readonly PipelineField[] = [
+  'ttlMs',
+  'instances',
+  'algorithm',
+  'failures',
+  'cooldownMs',
+];
+
+function Switch({
+  id,
+  label,
+  checked,
+  onChange,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  children?: ReactNode;
+}) {
+  return (
+    <div className="pipeline-stage">
+      <label htmlFor={id} className="pipeline-switch">
+        <input
+          id={id}
+          type="checkbox"
+          checked={checked}
+          onChange={(e) => onChange(e.target.checked)}
+        />{' '}
+        {label}
+      </label>
+      {checked && children !== undefined && <div className="pipeline-params">{children}</div>}
+    </div>
+  );
+}
+
+/**
+ * The gateway's optional stages: on or off, with their few parameters. Bad values are explained
+ * beside their field and nothing is applied (the draft stays as typed); Apply is a recorded
+ * playground action, so undo, rewind and shared links carry it.
+ */
+export function PipelineSettings() {
+  const pipeline = useAppStore((s) => s.pipeline);
+  const [draft, setDraft] = useState<PipelineDraft>(() => draftOf(pipeline));
+  const [problems, setProblems] = useState<PipelineProblems>({});
+  const [applied, setApplied] = useState<string | null>(null);
+  // The pipeline can change from elsewhere (undo, rewind, an experiment, a link): the draft follows.
+  const [shown, setShown] = useState(pipeline);
+  if (shown !== pipeline) {
+    setShown(pipeline);
+    setDraft(draftOf(pipeline));
+    setProblems({});
+  }
+  const change = (part: Partial<PipelineDraft>) => {
+    setDraft({ ...draft, ...part });
+    setApplied(null);
+  };
+
+  const apply = () => {
+    const parsed = parsePipelineDraft(draft);
+    setApplied(null);
+    if (!parsed.ok) {
+      setProblems(parsed.problems);
+      return;
+    }
+    const error = useAppStore.getState().applyPipelineConfig(parsed.config);
+    if (error !== null) {
+      const field = FIELDS.find((f) => f === error.setting) ?? 'instances';
+      setProblems({ [field]: `${error.reason}. Nothing was changed.` });
+      return;
+    }
+    setProblems({});
+    setApplied('Applied: the graph shows the stages that are on.');
+  };
+
+  return (
+    <form
+      className="pipeline-settings"
+      aria-label="Pipeline"
+      onSubmit={(e) => {
+        e.preventDefault();
+        apply();
+      }}
+    >
+      <p className="field-note">
+        Auth, Rate limit and Router always run. Turn on the gateway&apos;s other jobs:
+      </p>
+      <Switch
+        id="pipe-request-id"
+        label="Request id (a correlation id on every request and response)"
+        checked={draft.requestId}
+        onChange={(requestId) => change({ requestId })}
+      />
+      <Switch
+        id="pipe-normalise"
+        label="Path normalisation (decode, merge //, resolve . and ..)"
+        checked={draft.normalise}
+        onChange={(normalise) => change({ normalise })}
+      />
+      <Switch
+        id="pipe-cache"
+        label="Response cache (GET and HEAD)"
+        checked={draft.cacheOn}
+        onChange={(cacheOn) => change({ cacheOn })}
+      >
+        <TextField
+          id="pipe-ttl"
+          label="Time to live (ms)"
+          inputMode="numeric"
+          problem={problems.ttlMs ?? null}
+          value={draft.ttlMs}
+          onChange={(ttlMs) => change({ ttlMs })}
+        />
+      </Switch>
+      <Switch
+        id="pipe-transform"
+        label="Request transformation"
+        checked={draft.transformOn}
+        onChange={(transformOn) => change({ transformOn })}
+      >
+        <Switch
+          id="pipe-strip"
+          label="Strip the route prefix"
+          checked={draft.stripPrefix}
+          onChange={(stripPrefix) => change({ stripPrefix })}
+        />
+        <Switch
+          id="pipe-consumer"
+          label="Add a consumer header"
+          checked={draft.addConsumer}
+          onChange={(addConsumer) => change({ addConsumer })}
+        />
+        <Switch
+          id="pipe-remove-key"
+          label="Remove the API key"
+          checked={draft.removeKey}
+          onChange={(removeKey) => change({ removeKey })}
+        />
+      </Switch>
+      <Switch
+        id="pipe-balancer"
+        label="Load balancing with health checks"
+        checked={draft.balancerOn}
+        onChange={(balancerOn) => change({ balancerOn })}
+      >
+        <TextField
+          id="pipe-instances"
+          label="Instances per service"
+          inputMode="numeric"
+          problem={problems.instances ?? null}
+          value={draft.instances}
+          onChange={(instances) => change({ instances })}
+        />
+        <Field id="pipe-algorithm" label="Algorithm" problem={problems.algorithm ?? null}>
+          <select
+            id="pipe-algorithm"
+            value={draft.algorithm}
+            onChange={(e) => change({ algorithm: e.target.value })}
+          >
+            {BALANCING_ALGORITHMS.map((a) => (
+              <option key={a.name} value={a.name}>
+                {a.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <TextField
+          id="pipe-failures"
+          label="Failures in a row before ejection (K)"
+          inputMode="numeric"
+          problem={problems.failures ?? null}
+          value={draft.failures}
+          onChange={(failures) => change({ failures })}
+        />
+        <TextField
+          id="pipe-cooldown"
+          label="Cool-down (ms)"
+          inputMode="numeric"
+          problem={problems.cooldownMs ?? null}
+          value={draft.cooldownMs}
+          onChange={(cooldownMs) => change({ cooldownMs })}
+        />
+      </Switch>
+      <Switch
+        id="pipe-access-log"
+        label="Access log (one line per request)"
+        checked={draft.accessLog}
+        onChange={(accessLog) => change({ accessLog })}
+      />
+      <div className="traffic-buttons">
+        <button type="submit">Apply pipeline</button>
+        {applied !== null && (
+          <span className="field-note" role="status">
+            {applied}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}
