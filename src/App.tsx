@@ -8,7 +8,6 @@ import { Term } from './components/lesson/Term';
 import { useLandOnHash } from './components/lesson/useLandOnHash';
 import { WhyItMatters } from './components/lesson/WhyItMatters';
 import { AfterIdle } from './components/lazy/AfterIdle';
-import { WhenNear } from './components/lazy/WhenNear';
 import { ProgressOverview } from './components/progress/ProgressOverview';
 import { RestoreNotice } from './components/progress/RestoreNotice';
 import { SaveNotice } from './components/progress/SaveNotice';
@@ -104,10 +103,9 @@ export function App() {
             </SectionBoundary>
           </div>
           <LessonSection id="lab">
-            {/* The lab computes as soon as it mounts: only for learners who come near it. */}
-            <WhenNear placeholder={<Loading what="algorithm lab" />}>
-              {() => <LabSection />}
-            </WhenNear>
+            <AfterIdle placeholder={<Loading what="algorithm lab" />}>
+              <LabSection />
+            </AfterIdle>
           </LessonSection>
           <LessonSection id="real-world">
             <RealWorld />
