@@ -120,8 +120,18 @@ export class SlidingWindowLimiter implements RateLimitAlgorithm {
   marksAt(clientId: string, nowMs: number): number[] {
     const slot = this.slotOf.get(clientId);
     if (slot === undefined) return [];
+    // One pass over the ring, oldest first (the hot path of every rate-limit stage's snapshot).
+    const start = this.meta[slot * META + START] as number;
+    const capacity = this.meta[slot * META + CAPACITY] as number;
+    const head = this.meta[slot * META + HEAD] as number;
+    const count = this.meta[slot * META + COUNT] as number;
     const marks: number[] = [];
-    for (const t of this.ring(slot)) if (nowMs - t < this.windowMs) marks.push(t);
+    for (let i = 0; i < count; i++) {
+      const t = this.store[
+        start + (head + i < capacity ? head + i : head + i - capacity)
+      ] as number;
+      if (nowMs - t < this.windowMs) marks.push(t);
+    }
     return marks;
   }
 
