@@ -4,7 +4,8 @@ import type { Mismatch } from '../../challenge/types';
 /** Most calls listed before the failing one; earlier ones are summarised. */
 const SHOWN_BEFORE = 12;
 
-const shown = (value: boolean | null) => (value === null ? 'threw' : value ? '✓ true' : '✗ false');
+/** A decision as the call returned it: the words true and false, as code prints them. */
+const shown = (value: boolean | null) => (value === null ? 'threw' : String(value));
 
 /** The failing sequence as a table, ending with the call where the answers differ. */
 export function FailureDetail({ mismatch }: { mismatch: Mismatch }) {
@@ -45,7 +46,7 @@ export function FailureDetail({ mismatch }: { mismatch: Mismatch }) {
                 <td>{shown(expected[i] ?? null)}</td>
                 <td>
                   {isFailing ? (
-                    <strong>{shown(mismatch.actual)} ← differs</strong>
+                    <strong>{shown(mismatch.actual)} (differs)</strong>
                   ) : (
                     shown(expected[i] ?? null)
                   )}

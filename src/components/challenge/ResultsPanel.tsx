@@ -76,7 +76,8 @@ export function ResultsPanel({ report, source }: ResultsPanelProps) {
         </ul>
       ) : null}
       {report.logs.length > 0 ? (
-        <details className="challenge-logs">
+        // Open when the run printed something: a closed panel went unnoticed by a new user.
+        <details className="challenge-logs" open>
           <summary>
             Console output ({report.logs.length} lines
             {report.logs.some(isCutNote) ? ', truncated: output is capped' : ''})
