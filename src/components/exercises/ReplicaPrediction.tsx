@@ -25,8 +25,6 @@ export function ReplicaPrediction() {
     setSharedText(prediction === null ? '' : String(prediction.shared));
   }
   const [problem, setProblem] = useState<string | null>(null);
-  const localId = useId();
-  const sharedId = useId();
   const problemId = useId();
 
   const submit = (event: FormEvent) => {
@@ -51,29 +49,19 @@ export function ReplicaPrediction() {
   return (
     <form className="inline-form replica-prediction" onSubmit={submit} noValidate>
       <p>{REPLICA_QUESTION_TEXT}</p>
-      <label htmlFor={localId}>Requests passed with local counters</label>
-      <input
-        id={localId}
-        type="number"
-        inputMode="numeric"
-        min={RANGE.min}
-        max={RANGE.max}
-        value={localText}
-        onChange={(event) => setLocalText(event.target.value)}
-        aria-invalid={problem !== null && parseCount(localText) === null}
-        aria-describedby={problemId}
+      <CountInput
+        label="Requests passed with local counters"
+        text={localText}
+        onChange={setLocalText}
+        invalid={problem !== null && parseCount(localText) === null}
+        describedBy={problemId}
       />
-      <label htmlFor={sharedId}>Requests passed with a shared store</label>
-      <input
-        id={sharedId}
-        type="number"
-        inputMode="numeric"
-        min={RANGE.min}
-        max={RANGE.max}
-        value={sharedText}
-        onChange={(event) => setSharedText(event.target.value)}
-        aria-invalid={problem !== null && parseCount(sharedText) === null}
-        aria-describedby={problemId}
+      <CountInput
+        label="Requests passed with a shared store"
+        text={sharedText}
+        onChange={setSharedText}
+        invalid={problem !== null && parseCount(sharedText) === null}
+        describedBy={problemId}
       />
       <button type="submit">Check my prediction</button>
       <span
@@ -87,5 +75,38 @@ export function ReplicaPrediction() {
             : `Saved: ${prediction.local} with local counters, ${prediction.shared} shared.`)}
       </span>
     </form>
+  );
+}
+
+/** One of the two counts, labelled, marked invalid while the form's problem is about it. */
+function CountInput({
+  label,
+  text,
+  onChange,
+  invalid,
+  describedBy,
+}: {
+  label: string;
+  text: string;
+  onChange: (text: string) => void;
+  invalid: boolean;
+  describedBy: string;
+}) {
+  const id = useId();
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="number"
+        inputMode="numeric"
+        min={RANGE.min}
+        max={RANGE.max}
+        value={text}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={invalid}
+        aria-describedby={describedBy}
+      />
+    </>
   );
 }
