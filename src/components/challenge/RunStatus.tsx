@@ -9,9 +9,11 @@ export function RunStatus({ source }: { source: string }) {
       <p role="status" className="challenge-status__live">
         {run.status === 'running' ? `Running your code${run.step ? `: ${run.step}` : '…'}` : ''}
         {run.status === 'graded'
-          ? run.report.passed
-            ? 'All tests passed.'
-            : 'Some tests failed.'
+          ? run.report.scope === 'samples'
+            ? run.report.summary
+            : run.report.passed
+              ? 'All tests passed.'
+              : 'Some tests failed.'
           : ''}
       </p>
       {run.status === 'failed' ? (
