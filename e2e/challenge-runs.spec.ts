@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import { WRONG_SOLUTIONS } from '../src/challenge/wrongSolutions.fixture';
 import { MODEL_SOLUTION } from '../src/content/challenge/modelSolution';
 import { SAMPLE_TESTS } from '../src/content/challenge/samples';
@@ -7,6 +8,17 @@ import { PlaygroundPage } from './pages/playground';
 
 const FIXED_WINDOW = WRONG_SOLUTIONS['fixed window'] as string;
 const CLOCK_TEST = 'uses the given timestamps, not the clock';
+
+/** What axe-core finds in the challenge section, one line per rule and element. */
+async function challengeProblems(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page })
+    .include('section.challenge')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} (${v.help})`),
+  );
+}
 
 test.describe('coding challenge: samples, own cases, replay, clock', () => {
   let challenge: ChallengePage;
@@ -79,6 +91,10 @@ test.describe('coding challenge: samples, own cases, replay, clock', () => {
     await expect(second.getByTestId('own-case-result')).toContainText('Not run: fix the field');
     // Running them does not pass the challenge, and they are not the graded tests.
     await expect(page.getByTestId('progress-challenge')).toHaveText('Challenges: 0 of 3 passed');
+    // Labelled fields, problems tied to them, tables readable at both widths.
+    expect(await challengeProblems(page)).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await challengeProblems(page)).toEqual([]);
 
     await page.reload();
     await challenge.section.scrollIntoViewIfNeeded();

@@ -140,6 +140,30 @@ describe('the learner’s own cases', { timeout: 30_000 }, () => {
     expect(report.results[0]?.summary).toMatch(/Your code stopped: Error: too late \(line \d+\)/);
   });
 
+  it('work for a challenge that answers with strings: the router', async () => {
+    const report = await checkOwnCases(
+      'prefix-router',
+      WRONG_ROUTERS['no segment boundary'] as string,
+      [
+        {
+          values: { routes: '/api/users = http://u:1', paths: '/api/users/7\n/api/usersX' },
+          expected: 'http://u:1\nnull',
+        },
+      ],
+    );
+    expect(report.results[0]?.rows).toEqual([
+      expect.objectContaining({ yours: '"http://u:1"', reference: '"http://u:1"' }),
+      {
+        call: 'findRoute("/api/usersX", routes)',
+        yours: '"http://u:1"',
+        yourExpectation: 'null',
+        reference: 'null',
+        yoursDiffers: true,
+        expectationDiffers: false,
+      },
+    ]);
+  });
+
   it('report code that cannot load, and an unknown challenge, without throwing', async () => {
     expect((await checkOwnCases('sliding-window', 'class X {}', [])).problem?.kind).toBe('missing');
     expect((await checkOwnCases('nope', '', [])).problem?.message).toMatch(/No challenge "nope"/);

@@ -6,7 +6,13 @@ import type { CallTable } from '../../challenge/types';
  */
 export function FailureDetail({ table }: { table: CallTable }) {
   return (
-    <div className="challenge-scroll">
+    // Focusable: a wide table scrolls sideways, and the keyboard must reach it.
+    <div
+      className="challenge-scroll"
+      tabIndex={0}
+      role="group"
+      aria-label="Calls of the failing case"
+    >
       <table className="challenge-failure">
         <caption>{table.caption}</caption>
         <thead>

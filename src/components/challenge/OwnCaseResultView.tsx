@@ -31,7 +31,13 @@ export function OwnCaseResultView({ result }: { result: OwnCaseResult }) {
         <strong>{ok ? '✓' : '✗'}</strong> {result.summary}
       </p>
       {rows.length > 0 ? (
-        <div className="challenge-scroll">
+        // Focusable: a wide table scrolls sideways, and the keyboard must reach it.
+        <div
+          className="challenge-scroll"
+          tabIndex={0}
+          role="group"
+          aria-label={`Calls of case ${result.number}`}
+        >
           <p className="hint">“(differs)” marks an answer that is not the reference’s.</p>
           <table className="challenge-failure">
             <caption>

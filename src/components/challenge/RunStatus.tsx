@@ -10,7 +10,9 @@ export function RunStatus({ source }: { source: string }) {
         {run.status === 'running' ? `Running your code${run.step ? `: ${run.step}` : '…'}` : ''}
         {run.status === 'graded'
           ? run.report.scope === 'samples'
-            ? run.report.summary
+            ? run.report.passed
+              ? 'All samples pass.'
+              : 'Some samples failed.'
             : run.report.passed
               ? 'All tests passed.'
               : 'Some tests failed.'
