@@ -9,6 +9,11 @@ export class ChallengePage {
   readonly summary: Locator;
   readonly error: Locator;
   readonly results: Locator;
+  /** The results of "Run samples". */
+  readonly sampleResults: Locator;
+  readonly samplesButton: Locator;
+  readonly addCaseButton: Locator;
+  readonly runCasesButton: Locator;
 
   constructor(readonly page: Page) {
     this.section = page.getByRole('region', { name: 'Coding challenge' });
@@ -18,6 +23,12 @@ export class ChallengePage {
     this.summary = this.section.getByTestId('challenge-summary');
     this.error = this.section.getByTestId('challenge-error');
     this.results = this.section.getByRole('list', { name: 'Test results' });
+    this.sampleResults = this.section.getByRole('list', { name: 'Sample results' });
+    this.samplesButton = this.section.getByRole('button', { name: 'Run samples' });
+    this.addCaseButton = this.section.getByRole('button', { name: 'Add a case' });
+    this.runCasesButton = this.section.getByRole('button', {
+      name: /Run my cases|Running your cases/,
+    });
   }
 
   async goto(): Promise<void> {
@@ -44,6 +55,15 @@ export class ChallengePage {
 
   async run(): Promise<void> {
     await this.runButton.click();
+  }
+
+  async runSamples(): Promise<void> {
+    await this.samplesButton.click();
+  }
+
+  /** The learner's own case number `n` (1-based). */
+  ownCase(n: number): Locator {
+    return this.section.getByRole('group', { name: `Case ${n}`, exact: true });
   }
 
   async runWithShortcut(): Promise<void> {

@@ -2,7 +2,9 @@ import type { AnyChallengeDefinition } from './definitions/types';
 import { unusableReport } from './judge';
 import { runJob } from './jobs';
 import type { LearnerEndpoint } from './learnerSession';
-import type { ChallengeReport } from './types';
+import type { OwnCasesReport } from './ownCases/report';
+import type { OwnCaseDraft } from './ownCases/types';
+import type { ChallengeReport, GradeScope, SourceProblem } from './types';
 
 /**
  * Grades `source` with a fresh learner side from `startLearner`, within `timeoutMs` of learner
@@ -13,16 +15,33 @@ export async function gradeWith(
   source: string,
   startLearner: () => LearnerEndpoint,
   timeoutMs: number,
+  scope: GradeScope = 'all',
 ): Promise<ChallengeReport> {
   const outcome = await runJob(
-    { kind: 'grade', challengeId: definition.id, source },
+    { kind: 'grade', challengeId: definition.id, source, scope },
     startLearner,
     timeoutMs,
   );
   if (outcome.kind === 'grade') return outcome.report;
-  const problem =
-    outcome.kind === 'stopped'
-      ? outcome.error
-      : { kind: 'crashed' as const, message: 'The judge answered something unexpected.' };
-  return unusableReport(problem, [], 0);
+  return unusableReport(problemOf(outcome), [], 0, scope);
+}
+
+const problemOf = (outcome: { kind: string; error?: SourceProblem }): SourceProblem =>
+  outcome.error ?? { kind: 'crashed', message: 'The judge answered something unexpected.' };
+
+/** Judges the learner's own `cases` with a fresh learner side; always resolves with a report. */
+export async function checkOwnCasesWith(
+  definition: AnyChallengeDefinition,
+  source: string,
+  cases: readonly OwnCaseDraft[],
+  startLearner: () => LearnerEndpoint,
+  timeoutMs: number,
+): Promise<OwnCasesReport> {
+  const outcome = await runJob(
+    { kind: 'own-cases', challengeId: definition.id, source, cases },
+    startLearner,
+    timeoutMs,
+  );
+  if (outcome.kind === 'own-cases') return outcome.report;
+  return { results: [], problem: problemOf(outcome), logs: [], durationMs: 0 };
 }

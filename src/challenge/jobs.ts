@@ -1,13 +1,17 @@
 import type { JobResult, SandboxJob } from '../sandbox/protocol';
 import type { LearnerEntry } from '../sandbox/learnerProtocol';
 import { challengeById } from './definitions';
-import { judgeSource, loadEntry, problemFromStop, unusableReport } from './judge';
+import { problemFromStop } from './failures';
+import { judgeSource, loadEntry, unusableReport } from './judge';
 import { LearnerSession, LearnerStopped, type LearnerEndpoint } from './learnerSession';
+import { judgeOwnCases } from './ownCases/judgeOwnCases';
+import type { OwnCasesReport } from './ownCases/report';
 import type { ChallengeReport } from './types';
 
 /** What the judge answers for a job; `stopped` when the learner side timed out or died. */
 export type JobOutcome =
   | { readonly kind: 'grade'; readonly report: ChallengeReport }
+  | { readonly kind: 'own-cases'; readonly report: OwnCasesReport }
   | { readonly kind: 'decisions'; readonly result: JobResult<{ decisions: boolean[] }> }
   | {
       readonly kind: 'routes';
@@ -92,6 +96,11 @@ async function routeLookup(
   return { kind: 'routes', result: { ok: true, results, logs: session.logs() } };
 }
 
+const unknownChallenge = (id: string) => ({
+  kind: 'missing' as const,
+  message: `No challenge "${id}".`,
+});
+
 async function runWith(
   session: LearnerSession,
   job: SandboxJob,
@@ -101,10 +110,20 @@ async function runWith(
     case 'grade': {
       const definition = challengeById(job.challengeId);
       if (definition === undefined) {
-        const problem = { kind: 'missing' as const, message: `No challenge "${job.challengeId}".` };
-        return { kind: 'grade', report: unusableReport(problem, [], 0) };
+        const problem = unknownChallenge(job.challengeId);
+        return { kind: 'grade', report: unusableReport(problem, [], 0, job.scope) };
       }
-      return { kind: 'grade', report: await judgeSource(definition, job.source, session, onStep) };
+      const report = await judgeSource(definition, job.source, session, onStep, job.scope);
+      return { kind: 'grade', report };
+    }
+    case 'own-cases': {
+      const definition = challengeById(job.challengeId);
+      if (definition === undefined) {
+        const problem = unknownChallenge(job.challengeId);
+        return { kind: 'own-cases', report: { results: [], problem, logs: [], durationMs: 0 } };
+      }
+      const report = await judgeOwnCases(definition, job.source, job.cases, session);
+      return { kind: 'own-cases', report };
     }
     case 'limiter-decisions':
       return limiterDecisions(session, job);

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
-import type { LearnerEntry, RunStop, TraceRun } from '../sandbox/learnerProtocol';
-import type { AnyChallengeDefinition, CallOutput } from './definitions/types';
+import type { LearnerEntry } from '../sandbox/learnerProtocol';
+import { clockResult } from './clockTest';
+import type { AnyChallengeDefinition, GradedCase } from './definitions/types';
+import { firstFailure, resultFor, type Failure } from './failures';
 import {
   compileLearnerSource,
   learnerModuleBody,
@@ -8,7 +10,7 @@ import {
   problemFromThrown,
 } from './learnerModule';
 import type { LearnerSession } from './learnerSession';
-import type { ChallengeReport, Mismatch, SourceProblem, TestResult } from './types';
+import type { ChallengeReport, GradeScope, SourceProblem, TestResult } from './types';
 
 /**
  * The judge: the only place a verdict, an expected answer or a shrink is computed. It runs in the
@@ -16,109 +18,6 @@ import type { ChallengeReport, Mismatch, SourceProblem, TestResult } from './typ
  * through `session`, only for raw outputs on inputs it chose. Rejects with LearnerStopped when the
  * learner side runs out of time or dies.
  */
-
-/** The first call where the learner's run and the reference differ. */
-interface Failure {
-  readonly challengeCase: unknown;
-  readonly index: number;
-  readonly expected: CallOutput;
-  /** False when the run stopped before answering this call. */
-  readonly answered: boolean;
-  readonly actual: CallOutput;
-  readonly problem: SourceProblem | null;
-}
-
-const showOutput = (value: CallOutput) =>
-  typeof value === 'string' ? JSON.stringify(value) : String(value);
-
-/** Why a run stopped before answering, as a problem in the learner's code. */
-export function problemFromStop(entry: LearnerEntry, stop: RunStop | null): SourceProblem | null {
-  if (stop === null) return null;
-  const called = entry.kind === 'class' ? entry.method : entry.name;
-  switch (stop.at) {
-    case 'construct':
-    case 'call':
-      return problemFromThrown(stop.thrown);
-    case 'no-method':
-      return entry.kind === 'class'
-        ? { kind: 'missing', message: `${entry.name} has no ${entry.method} method.` }
-        : { kind: 'missing', message: `"${entry.name}" is not a function.` };
-    case 'bad-output': {
-      const shown =
-        stop.value === undefined
-          ? stop.type
-          : typeof stop.value === 'string'
-            ? JSON.stringify(stop.value)
-            : String(stop.value);
-      const wanted = entry.output === 'boolean' ? 'true or false' : 'a string, or null';
-      return { kind: 'runtime', message: `${called} returned ${shown}; it must return ${wanted}.` };
-    }
-  }
-}
-
-/** The first call where `run` and the reference differ, or null when they agree on every call. */
-export function firstFailure(
-  definition: AnyChallengeDefinition,
-  challengeCase: unknown,
-  run: TraceRun | undefined,
-): Failure | null {
-  const expected = definition.expected(challengeCase);
-  const outputs = run?.outputs ?? [];
-  for (let index = 0; index < expected.length; index++) {
-    const want = expected[index] as CallOutput;
-    if (index >= outputs.length) {
-      const problem = problemFromStop(definition.entry, run?.stop ?? null);
-      return { challengeCase, index, expected: want, answered: false, actual: null, problem };
-    }
-    const actual = outputs[index] as CallOutput;
-    if (actual !== want) {
-      return { challengeCase, index, expected: want, answered: true, actual, problem: null };
-    }
-  }
-  return null;
-}
-
-/** One sentence naming the call, what came back and what was expected. */
-function describeFailure(definition: AnyChallengeDefinition, failure: Failure): string {
-  const callCount = definition.toTrace(failure.challengeCase).calls.length;
-  const where = `Call ${failure.index + 1} of ${callCount}, ${definition.callText(failure.challengeCase, failure.index)}`;
-  const expected = showOutput(failure.expected);
-  if (!failure.answered) {
-    const { problem } = failure;
-    const line = problem?.line === undefined ? '' : ` (line ${problem.line})`;
-    return `${where}: ${problem ? problem.message : 'no answer'}${line}. Expected ${expected}.`;
-  }
-  return `${where} returned ${showOutput(failure.actual)}, expected ${expected}: ${definition.whyExpected(failure.challengeCase, failure.index)}`;
-}
-
-/** The limiter form of a failure, for "Replay on the graph" and the failure table. */
-function mismatchOf(definition: AnyChallengeDefinition, failure: Failure): Mismatch | null {
-  const limiterCase = definition.replayable?.(failure.challengeCase) ?? null;
-  if (limiterCase === null || typeof failure.expected !== 'boolean') return null;
-  return {
-    limiterCase,
-    index: failure.index,
-    expected: failure.expected,
-    actual: failure.answered && typeof failure.actual === 'boolean' ? failure.actual : null,
-    error: failure.answered ? null : failure.problem,
-  };
-}
-
-function resultFor(
-  definition: AnyChallengeDefinition,
-  name: string,
-  visible: boolean,
-  failure: Failure | null,
-  prefix = '',
-): TestResult {
-  return {
-    name,
-    visible,
-    passed: failure === null,
-    message: failure === null ? 'passed' : prefix + describeFailure(definition, failure),
-    mismatch: failure === null ? null : mismatchOf(definition, failure),
-  };
-}
 
 /** The name of the randomized test, with its trace count. */
 export function randomTestName(definition: AnyChallengeDefinition): string {
@@ -186,12 +85,14 @@ export function unusableReport(
   problem: SourceProblem,
   logs: readonly string[],
   durationMs: number,
+  scope: GradeScope = 'all',
 ): ChallengeReport {
   const where =
     problem.line === undefined
       ? ''
       : ` (line ${problem.line}${problem.column === undefined ? '' : `, column ${problem.column}`})`;
   return {
+    scope,
     passed: false,
     summary: `Your code could not be graded: ${problem.message}${where}`,
     results: [],
@@ -224,15 +125,40 @@ export async function loadEntry(
   return null;
 }
 
+/** Runs one graded case: the clock test under two clocks, any other against the reference. */
+async function gradedResult(
+  definition: AnyChallengeDefinition,
+  session: LearnerSession,
+  graded: GradedCase<unknown>,
+): Promise<TestResult> {
+  if (graded.checksClock === true) return clockResult(definition, session, graded);
+  const failure = await failureOf(definition, session, graded.challengeCase);
+  return resultFor(definition, graded.name, graded.visible, failure);
+}
+
+/** The summary line: samples say that only the full run counts. */
+function summaryOf(scope: GradeScope, results: readonly TestResult[]): string {
+  const passed = results.filter((r) => r.passed).length;
+  const total = results.length;
+  if (scope === 'samples') {
+    return `${passed} of ${total} sample${total === 1 ? '' : 's'} pass — run all tests to submit.`;
+  }
+  return passed === total
+    ? `All ${total} tests passed.`
+    : `${passed} of ${total} tests passed; ${total - passed} failed.`;
+}
+
 /**
- * Grades `source` against `definition`: every graded case, then the random comparison. Rejects
- * only with LearnerStopped (time out, or the learner side died).
+ * Grades `source` against `definition`: every graded case, then the random comparison; with
+ * scope 'samples', only the visible samples (a quick check that can never pass the challenge).
+ * Rejects only with LearnerStopped (time out, or the learner side died).
  */
 export async function judgeSource(
   definition: AnyChallengeDefinition,
   source: string,
   session: LearnerSession,
   onStep: (step: string) => void = () => {},
+  scope: GradeScope = 'all',
 ): Promise<ChallengeReport> {
   const step = (name: string) => {
     session.step = name;
@@ -240,22 +166,21 @@ export async function judgeSource(
   };
   step('loading your code');
   const problem = await loadEntry(definition.entry, source, session);
-  if (problem !== null) return unusableReport(problem, session.logs(), session.learnerMs);
+  if (problem !== null) return unusableReport(problem, session.logs(), session.learnerMs, scope);
   const results: TestResult[] = [];
   for (const graded of definition.gradedCases()) {
+    if (scope === 'samples' && !graded.visible) continue;
     step(graded.name);
-    const failure = await failureOf(definition, session, graded.challengeCase);
-    results.push(resultFor(definition, graded.name, graded.visible, failure));
+    results.push(await gradedResult(definition, session, graded));
   }
-  step('randomized comparison');
-  results.push(await randomResult(definition, session, onStep));
-  const failed = results.filter((r) => !r.passed).length;
+  if (scope === 'all') {
+    step('randomized comparison');
+    results.push(await randomResult(definition, session, onStep));
+  }
   return {
-    passed: failed === 0 && results.length > 0,
-    summary:
-      failed === 0
-        ? `All ${results.length} tests passed.`
-        : `${results.length - failed} of ${results.length} tests passed; ${failed} failed.`,
+    scope,
+    passed: results.length > 0 && results.every((r) => r.passed),
+    summary: summaryOf(scope, results),
     results,
     problem: null,
     logs: session.logs(),

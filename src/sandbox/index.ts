@@ -10,7 +10,9 @@
  *   'crashed' – a worker died or answered nonsense.
  * Learner code never sees the page, the DOM or localStorage, and runs only when one of these is called.
  */
-import type { ChallengeReport, LimiterCall, SourceProblem } from '../challenge/types';
+import type { OwnCasesReport } from '../challenge/ownCases/report';
+import type { OwnCaseDraft } from '../challenge/ownCases/types';
+import type { ChallengeReport, GradeScope, LimiterCall, SourceProblem } from '../challenge/types';
 import { runInSandbox, type RunOptions } from './client';
 import { GRADE_TIMEOUT_MS, type SandboxError } from './protocol';
 
@@ -34,20 +36,36 @@ function unexpected(): { ok: false; error: SandboxError } {
 
 /**
  * Grades challenge `challengeId` (the sliding window by default) with GRADE_TIMEOUT_MS of learner
- * time unless `timeoutMs` says otherwise. Resolves with a report; a
- * timeout or crash comes back as `{ ok: false }`.
+ * time unless `timeoutMs` says otherwise; scope 'samples' runs the visible samples only. Resolves
+ * with a report; a timeout or crash comes back as `{ ok: false }`.
  */
 export async function runGrade(
   source: string,
-  options: RunOptions & { readonly challengeId?: string } = {},
+  options: RunOptions & { readonly challengeId?: string; readonly scope?: GradeScope } = {},
 ): Promise<{ ok: true; report: ChallengeReport } | { ok: false; error: SandboxError }> {
   const challengeId = options.challengeId ?? 'sliding-window';
   const outcome = await runInSandbox(
-    { kind: 'grade', challengeId, source },
+    { kind: 'grade', challengeId, source, scope: options.scope ?? 'all' },
     { timeoutMs: GRADE_TIMEOUT_MS, ...options },
   );
   if (outcome.kind === 'stopped') return { ok: false, error: outcome.error };
   if (outcome.kind !== 'grade') return unexpected();
+  return { ok: true, report: outcome.report };
+}
+
+/**
+ * Runs the learner's own cases for challenge `challengeId`: their code's answers beside the
+ * reference's, computed in the judge worker. A timeout or crash comes back as `{ ok: false }`.
+ */
+export async function runOwnCases(
+  source: string,
+  challengeId: string,
+  cases: readonly OwnCaseDraft[],
+  options: RunOptions = {},
+): Promise<{ ok: true; report: OwnCasesReport } | { ok: false; error: SandboxError }> {
+  const outcome = await runInSandbox({ kind: 'own-cases', challengeId, source, cases }, options);
+  if (outcome.kind === 'stopped') return { ok: false, error: outcome.error };
+  if (outcome.kind !== 'own-cases') return unexpected();
   return { ok: true, report: outcome.report };
 }
 

@@ -5,6 +5,7 @@ import type {
   LearnerTrace,
   RunStop,
   ThrownValue,
+  TraceClock,
   TraceRun,
 } from './learnerProtocol';
 
@@ -174,16 +175,31 @@ export function startLearnerHarness(endpoint: HarnessEndpoint, limits: HarnessLi
     error: (...args: unknown[]) => writeLog('error', args),
   });
 
-  // The wall clock learner code sees is stopped, so code that reads it cannot pass by luck.
-  const FROZEN_NOW_MS = 1_700_000_000_000;
-  class FrozenDate extends DateConstructor {
+  // The wall clock learner code sees: stopped unless a trace sets a clock of its own (the judge's
+  // clock test runs a case under two clocks; answers that change with it read the clock).
+  const STOPPED_CLOCK_MS = 1_700_000_000_000;
+  let clockStartMs = STOPPED_CLOCK_MS;
+  let clockNowMs = STOPPED_CLOCK_MS;
+  class FakeDate extends DateConstructor {
     constructor(...args: unknown[]) {
-      if (args.length === 0) super(FROZEN_NOW_MS);
+      if (args.length === 0) super(clockNowMs);
       else super(...(args as [string]));
     }
     static override now(): number {
-      return FROZEN_NOW_MS;
+      return clockNowMs;
     }
+  }
+  const fakePerformance = freeze({ now: () => clockNowMs - clockStartMs });
+
+  /** Sets the clock for call `callIndex` of a trace (-1: its constructor). */
+  function setClock(clock: TraceClock | undefined, callIndex: number): void {
+    if (clock === undefined) {
+      clockStartMs = STOPPED_CLOCK_MS;
+      clockNowMs = STOPPED_CLOCK_MS;
+      return;
+    }
+    clockStartMs = clock.startMs;
+    clockNowMs = clock.startMs + (callIndex < 0 ? 0 : callIndex) * clock.stepMs;
   }
 
   // Hidden by parameters of the same name: hygiene, not a wall (`Function('return this')()` still
@@ -238,8 +254,8 @@ export function startLearnerHarness(endpoint: HarnessEndpoint, limits: HarnessLi
     const argumentsList: unknown[] = [];
     append(argumentsList, exportsObject);
     append(argumentsList, learnerConsole);
-    append(argumentsList, FrozenDate);
-    append(argumentsList, freeze({ now: () => 0 }));
+    append(argumentsList, FakeDate);
+    append(argumentsList, fakePerformance);
     for (let i = 0; i < hiddenGlobals.length; i++) {
       append(argumentsList, hiddenGlobals[i] === 'require' ? noImports : undefined);
     }
@@ -299,6 +315,8 @@ export function startLearnerHarness(endpoint: HarnessEndpoint, limits: HarnessLi
       return outputs;
     };
     const current = entry;
+    const clock = trace.clock;
+    setClock(clock, -1);
     if (current === null) return { outputs: upToNow(), stop: { at: 'no-method' } };
     let target: unknown = undefined;
     let callable: unknown = entryValue;
@@ -319,6 +337,7 @@ export function startLearnerHarness(endpoint: HarnessEndpoint, limits: HarnessLi
       const call = trace.calls[c] as readonly unknown[];
       const callArguments = slots<unknown>(call.length);
       for (let i = 0; i < call.length; i++) callArguments[i] = argumentCopy(call[i]);
+      if (clock !== undefined) setClock(clock, c);
       let output: unknown;
       try {
         output = apply(callable as (...args: unknown[]) => unknown, target, callArguments);
@@ -338,6 +357,7 @@ export function startLearnerHarness(endpoint: HarnessEndpoint, limits: HarnessLi
       for (let i = 0; i < message.traces.length; i++) {
         runs[i] = runTrace(message.traces[i] as LearnerTrace);
       }
+      setClock(undefined, -1);
       return { type: 'ran', id: message.id, runs, logs: takeLogs(), droppedLogs: droppedLines };
     }
     return null;

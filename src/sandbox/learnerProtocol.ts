@@ -17,10 +17,21 @@ export type LearnerEntry =
 /** What each call must return; anything else stops the case (the judge says why). */
 export type OutputType = 'boolean' | 'string-or-null';
 
+/**
+ * The wall clock (Date.now(), new Date(), performance.now()) learner code sees during a trace:
+ * `startMs` at the constructor and the first call, then `stepMs` later at each following call.
+ * Without one the clock stands still.
+ */
+export interface TraceClock {
+  readonly startMs: number;
+  readonly stepMs: number;
+}
+
 /** One run on a fresh instance: constructor arguments (class entries) and each call's arguments. */
 export interface LearnerTrace {
   readonly construct: readonly unknown[];
   readonly calls: readonly (readonly unknown[])[];
+  readonly clock?: TraceClock;
 }
 
 /** Judge → learner. */

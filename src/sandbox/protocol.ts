@@ -1,9 +1,22 @@
 import type { JobOutcome } from '../challenge/jobs';
-import type { LimiterCall, SourceProblem } from '../challenge/types';
+import type { OwnCaseDraft } from '../challenge/ownCases/types';
+import type { GradeScope, LimiterCall, SourceProblem } from '../challenge/types';
 
 /** The jobs the sandbox runs; each one starts from the learner's source text. */
 export type SandboxJob =
-  | { readonly kind: 'grade'; readonly challengeId: string; readonly source: string }
+  | {
+      readonly kind: 'grade';
+      readonly challengeId: string;
+      readonly source: string;
+      readonly scope: GradeScope;
+    }
+  | {
+      /** The learner's own cases, judged against the reference. */
+      readonly kind: 'own-cases';
+      readonly challengeId: string;
+      readonly source: string;
+      readonly cases: readonly OwnCaseDraft[];
+    }
   | {
       readonly kind: 'limiter-decisions';
       readonly source: string;

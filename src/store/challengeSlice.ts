@@ -1,4 +1,6 @@
 import type { StateCreator } from 'zustand';
+import type { OwnCasesReport } from '../challenge/ownCases/report';
+import type { OwnCaseDraft } from '../challenge/ownCases/types';
 import type { ChallengeReport } from '../challenge/types';
 import { FIRST_CHALLENGE_ID, type ChallengeId } from '../content/challenges';
 import type { SandboxError } from '../sandbox/protocol';
@@ -10,6 +12,19 @@ export type ChallengeRun =
   | { readonly status: 'running'; readonly step: string | null }
   | { readonly status: 'graded'; readonly report: ChallengeReport }
   | { readonly status: 'failed'; readonly error: SandboxError };
+
+/** Where the last run of the learner's own cases stands (never saved). */
+export type OwnCaseRun =
+  | { readonly status: 'idle' }
+  | { readonly status: 'running'; readonly challengeId: ChallengeId }
+  | {
+      readonly status: 'done';
+      readonly challengeId: ChallengeId;
+      /** The cases as they were run, so an edit since can be pointed out. */
+      readonly cases: readonly OwnCaseDraft[];
+      readonly report: OwnCasesReport;
+    }
+  | { readonly status: 'failed'; readonly challengeId: ChallengeId; readonly error: SandboxError };
 
 /** The learner's limiter in the playground: off, on, or switched off by an error. */
 export interface LearnerLimiterState {
@@ -40,10 +55,12 @@ export function limiterLimits(
   return { maxRequests: settings.maxRequests, windowMs: settings.windowMs };
 }
 
-/** One challenge's saved progress: the learner's code and whether it has passed. */
+/** One challenge's saved progress: the learner's code, whether it has passed, their own cases. */
 export interface ChallengeProgress {
   readonly draft: string | null;
   readonly passed: boolean;
+  /** The learner's own test cases, as typed (added after version 3; older saves have none). */
+  readonly ownCases?: readonly OwnCaseDraft[];
 }
 
 /** The coding challenges: each one's saved progress, the one on screen, and its last run. */
@@ -54,12 +71,16 @@ export interface ChallengeSlice {
   /** Runs finished in this visit; the model solution is offered only after one. */
   challengeRunCount: number;
   learnerLimiter: LearnerLimiterState;
+  ownCaseRun: OwnCaseRun;
   setChallengeDraft: (id: ChallengeId, source: string) => void;
   setChallengePassed: (id: ChallengeId, passed: boolean) => void;
   /** Shows another challenge; its last run starts afresh. */
   setActiveChallenge: (id: ChallengeId) => void;
   setChallengeRun: (run: ChallengeRun) => void;
   setLearnerLimiter: (state: LearnerLimiterState) => void;
+  /** Replaces challenge `id`'s own cases (kept as typed, even when they do not parse yet). */
+  setOwnCases: (id: ChallengeId, cases: readonly OwnCaseDraft[]) => void;
+  setOwnCaseRun: (run: OwnCaseRun) => void;
 }
 
 const NO_PROGRESS: ChallengeProgress = { draft: null, passed: false };
@@ -75,6 +96,7 @@ export const createChallengeSlice: StateCreator<AppState, [], [], ChallengeSlice
   challengeRun: { status: 'idle' },
   challengeRunCount: 0,
   learnerLimiter: { active: false, note: null },
+  ownCaseRun: { status: 'idle' },
   setChallengeDraft: (id, draft) =>
     set((state) => ({
       challengeProgress: { ...state.challengeProgress, [id]: { ...progressOf(state, id), draft } },
@@ -87,7 +109,12 @@ export const createChallengeSlice: StateCreator<AppState, [], [], ChallengeSlice
     set((state) =>
       state.activeChallengeId === id || state.challengeRun.status === 'running'
         ? {}
-        : { activeChallengeId: id, challengeRun: { status: 'idle' }, challengeRunCount: 0 },
+        : {
+            activeChallengeId: id,
+            challengeRun: { status: 'idle' },
+            challengeRunCount: 0,
+            ownCaseRun: { status: 'idle' },
+          },
     ),
   setChallengeRun: (run) =>
     set((state) => ({
@@ -98,4 +125,12 @@ export const createChallengeSlice: StateCreator<AppState, [], [], ChallengeSlice
           : state.challengeRunCount,
     })),
   setLearnerLimiter: (learnerLimiter) => set({ learnerLimiter }),
+  setOwnCases: (id, ownCases) =>
+    set((state) => ({
+      challengeProgress: {
+        ...state.challengeProgress,
+        [id]: { ...progressOf(state, id), ownCases },
+      },
+    })),
+  setOwnCaseRun: (ownCaseRun) => set({ ownCaseRun }),
 });

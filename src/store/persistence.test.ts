@@ -104,6 +104,28 @@ describe('saved progress', () => {
     });
   });
 
+  it('keeps a challenge’s own test cases across a reload, as typed, with no version change', () => {
+    const { store, storage } = storeFrom(JSON.stringify({ state: goodState, version: 3 }));
+    // A save from before own cases existed loads as it is.
+    expect(store.getState().restoreProblem).toBeNull();
+    expect(store.getState().challengeProgress['sliding-window']?.ownCases).toBeUndefined();
+    const cases = [
+      { values: { maxRequests: '2', windowMs: '1000', calls: 'alice@0, bob@x' }, expected: '' },
+      { values: { maxRequests: '1', windowMs: '500', calls: 'a@0' }, expected: 'true' },
+    ];
+    store.getState().setOwnCases('sliding-window', cases);
+    const saved = storage.data.get(STORAGE_KEY) ?? '';
+    expect(JSON.parse(saved)).toMatchObject({ version: STORAGE_VERSION });
+    expect(STORAGE_VERSION).toBe(3);
+    const reloaded = storeFrom(saved).store.getState();
+    expect(reloaded.restoreProblem).toBeNull();
+    expect(reloaded.challengeProgress['sliding-window']).toEqual({
+      draft: 'class RateLimiter {}',
+      passed: true,
+      ownCases: cases,
+    });
+  });
+
   it('starts empty and quiet when nothing was saved', () => {
     const { store } = storeFrom(null);
     expect(store.getState().experiments).toEqual({});
@@ -190,6 +212,19 @@ describe('saved progress', () => {
     [
       'an unknown challenge',
       JSON.stringify({ state: { ...goodState, activeChallengeId: 'nope' }, version: 3 }),
+      'wrong-shape',
+    ],
+    [
+      'own test cases that are not a list of drafts',
+      JSON.stringify({
+        state: {
+          ...goodState,
+          challengeProgress: {
+            'sliding-window': { draft: null, passed: false, ownCases: [{ values: { calls: 3 } }] },
+          },
+        },
+        version: 3,
+      }),
       'wrong-shape',
     ],
   ])('starts fresh and says so for %s', (_name, saved, problem) => {

@@ -2,6 +2,7 @@ import { createJSONStorage, type PersistOptions, type StateStorage } from 'zusta
 import { sameRoute, type Route } from '../engine/routing';
 import { INITIAL_ROUTES } from '../content/services';
 import { FIRST_CHALLENGE_ID, isChallengeId } from '../content/challenges';
+import { isOwnCaseDraftList } from '../challenge/ownCases/types';
 import type { ChallengeProgress } from './challengeSlice';
 import type { AppState } from './index';
 import { PLAYGROUND_SEED } from './playgroundSlice';
@@ -26,7 +27,8 @@ export const STORAGE_KEY = 'gateway-playground';
 /**
  * 1: experiments and the challenge; 2: adds quiz answers; 3: progress per challenge (the one
  * draft and pass of 1 and 2 become the sliding window's), finished experiments' feedback, the
- * learner's route lookup and the routes the learner added.
+ * learner's route lookup and the routes the learner added. A challenge's own test cases came later
+ * as an optional field: saves without them load as they are, so the version stayed 3.
  */
 export const STORAGE_VERSION = 3;
 
@@ -52,11 +54,13 @@ function isQuizAnswer(value: unknown): value is QuizAnswer {
   );
 }
 
+/** The learner's own cases are optional: a save from before they existed has none, and loads. */
 function isChallengeProgress(value: unknown): value is ChallengeProgress {
   return (
     isRecord(value) &&
     (value['draft'] === null || typeof value['draft'] === 'string') &&
-    typeof value['passed'] === 'boolean'
+    typeof value['passed'] === 'boolean' &&
+    (value['ownCases'] === undefined || isOwnCaseDraftList(value['ownCases']))
   );
 }
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { pathOnly, routeMatches } from '../../engine';
 import { PREFIX_ROUTER_CONTENT } from '../../content/challenges/prefixRouter';
+import { PREFIX_ROUTER_FORM } from '../ownCases/forms';
 import type { ChallengeDefinition, GradedCase } from './types';
 
 /** A routing table and the paths looked up in it, one findRoute(path, routes) call each. */
@@ -135,6 +136,7 @@ export const prefixRouterChallenge: ChallengeDefinition<PrefixRouterCase> = {
   toTrace: (c) => ({ construct: [], calls: c.paths.map((path) => [path, c.routes]) }),
   expected: findRouteReference,
   callText: (c, index) => `findRoute(${JSON.stringify(c.paths[index] ?? '')}, routes)`,
+  ownCase: PREFIX_ROUTER_FORM,
   settingsText: (c) => `routes ${JSON.stringify(c.routes)}`,
   whyExpected: (c, index) => {
     const path = c.paths[index] ?? '';

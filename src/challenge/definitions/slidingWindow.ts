@@ -2,6 +2,7 @@ import { SlidingWindowLimiter } from '../../engine';
 import { SLIDING_WINDOW_CONTENT } from '../../content/challenges/slidingWindow';
 import { SAMPLE_TESTS } from '../../content/challenge/samples';
 import { referenceDecisions } from '../reference';
+import { SLIDING_WINDOW_FORM } from '../ownCases/forms';
 import type { LimiterCase } from '../types';
 import { hiddenTests } from './slidingWindowSuite';
 import { RANDOM_SEED, RANDOM_TRACE_COUNT, limiterCaseArbitrary } from './slidingWindowRandom';
@@ -21,7 +22,12 @@ export const slidingWindowChallenge: ChallengeDefinition<LimiterCase> = {
 
   gradedCases: () => [
     ...SAMPLE_TESTS.map((t) => ({ name: t.name, visible: true, challengeCase: withoutName(t) })),
-    ...hiddenTests().map((t) => ({ name: t.name, visible: false, challengeCase: withoutName(t) })),
+    ...hiddenTests().map((t) => ({
+      name: t.name,
+      visible: false,
+      challengeCase: withoutName(t),
+      ...(t.checksClock ? { checksClock: true } : {}),
+    })),
   ],
   random: { arbitrary: limiterCaseArbitrary, seed: RANDOM_SEED, count: RANDOM_TRACE_COUNT },
   toTrace: (c) => ({
@@ -52,5 +58,6 @@ export const slidingWindowChallenge: ChallengeDefinition<LimiterCase> = {
         : `${marks.length} allowed in the last ${c.windowMs} ms (at ${shown})`;
     return `${call.clientId} has ${counted}; the limit is ${c.maxRequests}.`;
   },
+  ownCase: SLIDING_WINDOW_FORM,
   replayable: (c) => c,
 };

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { timedCalls, type TimedCall } from './timedCalls';
 import type { ChallengeDefinition, GradedCase } from './types';
+import { TOKEN_BUCKET_FORM } from '../ownCases/forms';
 import { TOKEN_BUCKET_CONTENT } from '../../content/challenges/tokenBucket';
 
 /** One TokenBucket(capacity, refillPerSecond) and the allowRequest calls made on it. */
@@ -36,6 +37,8 @@ const at = (clientId: string, ...timestamps: number[]) =>
 
 const burst = (clientId: string, timestampMs: number, count: number) =>
   Array.from({ length: count }, () => ({ clientId, timestampMs }));
+
+const CLOCK_TEST = 'uses the given timestamps, not the clock';
 
 /**
  * Times are multiples of 125 ms in every case, so each refill is a multiple of 1/8 token: exact in
@@ -78,12 +81,14 @@ function gradedCases(): GradedCase<TokenBucketCase>[] {
       },
     ],
     [
-      'uses the given timestamps, not the clock',
+      // Code that reads the clock gets no refill under a stopped clock and a full bucket at every
+      // call under one moving an hour a call (see clockTest.ts).
+      CLOCK_TEST,
       false,
       {
         capacity: 1,
         refillPerSecond: 1,
-        calls: [...at('past', 0, 1000, 1500), ...at('future', 5e12, 5e12 + 500, 5e12 + 1000)],
+        calls: [...at('past', 0, 500, 2000), ...at('future', 5e12, 5e12 + 500, 5e12 + 2000)],
       },
     ],
     [
@@ -121,7 +126,12 @@ function gradedCases(): GradedCase<TokenBucketCase>[] {
       },
     ],
   ];
-  return cases.map(([name, visible, challengeCase]) => ({ name, visible, challengeCase }));
+  return cases.map(([name, visible, challengeCase]) => ({
+    name,
+    visible,
+    challengeCase,
+    ...(name === CLOCK_TEST ? { checksClock: true } : {}),
+  }));
 }
 
 /** Random traces on a 125 ms grid; bursts (gap 0) are common so the bucket empties. */
@@ -165,6 +175,7 @@ export const tokenBucketChallenge: ChallengeDefinition<TokenBucketCase> = {
     return call ? `allowRequest("${call.clientId}", ${call.timestampMs})` : 'a call';
   },
   settingsText: (c) => `capacity ${c.capacity}, refillPerSecond ${c.refillPerSecond}`,
+  ownCase: TOKEN_BUCKET_FORM,
   whyExpected: (c, index) => {
     const seen = referenceRun({ ...c, calls: c.calls.slice(0, index + 1) }).at(-1);
     const call = c.calls[index];

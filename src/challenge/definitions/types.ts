@@ -1,5 +1,6 @@
 import type fc from 'fast-check';
 import type { LearnerEntry, LearnerTrace } from '../../sandbox/learnerProtocol';
+import type { OwnCaseForm } from '../ownCases/types';
 import type { LimiterCase } from '../types';
 
 /** What one call of the learner's code returns. */
@@ -10,6 +11,11 @@ export interface GradedCase<Case> {
   readonly name: string;
   readonly visible: boolean;
   readonly challengeCase: Case;
+  /**
+   * The test checks that answers do not depend on the wall clock: the case runs twice, under two
+   * different clocks, and fails only if the answers differ (judge.ts, clockTest.ts).
+   */
+  readonly checksClock?: boolean;
 }
 
 /** The text a learner reads: statement, starter, samples, model solution and its explanation. */
@@ -51,6 +57,8 @@ export interface ChallengeDefinition<Case> {
   settingsText(challengeCase: Case): string;
   /** Why the reference answers what it does at `index`, in one sentence. */
   whyExpected(challengeCase: Case, index: number): string;
+  /** How the learner writes cases of their own (the same form the page shows). */
+  readonly ownCase: OwnCaseForm<Case>;
   /** A limiter case the playground can replay, for challenges whose cases are one. */
   replayable?(challengeCase: Case): LimiterCase | null;
 }

@@ -8,8 +8,10 @@ import { ChallengeStatement } from './ChallengeStatement';
 import { ConfirmDialog } from './ConfirmDialog';
 import { LearnerLimiterControls } from './LearnerLimiterControls';
 import { ModelSolution } from './ModelSolution';
+import { OwnCasesPanel } from './OwnCasesPanel';
 import { RunStatus } from './RunStatus';
 import { gradeDraft } from './challengeActions';
+import type { GradeScope } from '../../challenge/types';
 import './challenge.css';
 
 // CodeMirror is a chunk of its own, fetched when the editor nears the viewport or gets focus.
@@ -77,11 +79,11 @@ export function ChallengeSection() {
     [],
   );
 
-  const run = useCallback((doc: string) => {
+  const run = useCallback((doc: string, scope: GradeScope = 'all') => {
     clearTimeout(saveTimer.current);
     latest.current = doc;
     setGraded(doc);
-    void gradeDraft(doc);
+    void gradeDraft(doc, scope);
   }, []);
 
   const reset = () => {
@@ -105,6 +107,10 @@ export function ChallengeSection() {
       <p id="challenge-editor-help" className="hint">
         Press Ctrl+Enter (⌘+Enter on a Mac) in the editor to run. Tab moves focus out of the editor;
         your code is saved in this browser as you type.
+      </p>
+      <p id="challenge-samples-help" className="hint">
+        &ldquo;Run samples&rdquo; checks the visible samples only, for quick feedback; only
+        &ldquo;Run tests&rdquo; (every test, hidden and random ones too) can pass the challenge.
       </p>
       <WhenNear
         placeholder={
@@ -140,6 +146,14 @@ export function ChallengeSection() {
         >
           {running ? 'Running…' : 'Run tests'}
         </button>
+        <button
+          type="button"
+          disabled={running}
+          aria-describedby="challenge-samples-help"
+          onClick={() => run(latest.current, 'samples')}
+        >
+          Run samples
+        </button>
         <button type="button" onClick={() => setConfirmReset(true)}>
           Reset to starter
         </button>
@@ -153,6 +167,7 @@ export function ChallengeSection() {
         onCancel={() => setConfirmReset(false)}
       />
       <RunStatus source={graded} />
+      <OwnCasesPanel getSource={() => latest.current} />
       {activeId === 'sliding-window' ? (
         <LearnerLimiterControls getSource={() => latest.current} />
       ) : null}

@@ -1,59 +1,45 @@
-import { referenceDecisions } from '../../challenge/reference';
-import type { Mismatch } from '../../challenge/types';
+import type { CallTable } from '../../challenge/types';
 
-/** Most calls listed before the failing one; earlier ones are summarised. */
-const SHOWN_BEFORE = 12;
-
-/** A decision as the call returned it: the words true and false, as code prints them. */
-const shown = (value: boolean | null) => (value === null ? 'threw' : String(value));
-
-/** The failing sequence as a table, ending with the call where the answers differ. */
-export function FailureDetail({ mismatch }: { mismatch: Mismatch }) {
-  const { limiterCase, index } = mismatch;
-  const first = Math.max(0, index - SHOWN_BEFORE);
-  const rows = limiterCase.calls.slice(first, index + 1);
-  const expected = referenceDecisions({
-    ...limiterCase,
-    calls: limiterCase.calls.slice(0, index + 1),
-  });
+/**
+ * A failing case's calls up to the one that failed, as the judge reported them: every answer and
+ * every "differs" comes from the report; nothing is computed here.
+ */
+export function FailureDetail({ table }: { table: CallTable }) {
   return (
-    <div className="challenge-scroll">
+    // Focusable: a wide table scrolls sideways, and the keyboard must reach it.
+    <div
+      className="challenge-scroll"
+      tabIndex={0}
+      role="group"
+      aria-label="Calls of the failing case"
+    >
       <table className="challenge-failure">
-        <caption>
-          maxRequests {limiterCase.maxRequests}, windowMs {limiterCase.windowMs}
-          {first > 0 ? ` — ${first} earlier calls not shown` : ''}
-        </caption>
+        <caption>{table.caption}</caption>
         <thead>
           <tr>
             <th scope="col">#</th>
             <th scope="col">Call</th>
-            <th scope="col">Expected</th>
-            <th scope="col">Yours</th>
+            {table.columns.map((heading) => (
+              <th key={heading} scope="col">
+                {heading}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
-          {rows.map((call, offset) => {
-            const i = first + offset;
-            const isFailing = i === index;
-            return (
-              <tr key={i} className={isFailing ? 'is-failing' : undefined}>
-                <td>{i + 1}</td>
-                <td>
-                  <code>
-                    allowRequest("{call.clientId}", {call.timestampMs})
-                  </code>
+          {table.rows.map((row) => (
+            <tr key={row.number} className={row.failing ? 'is-failing' : undefined}>
+              <td>{row.number}</td>
+              <td>
+                <code>{row.call}</code>
+              </td>
+              {row.answers.map((answer, k) => (
+                <td key={k} data-label={table.columns[k]}>
+                  {row.differs[k] === true ? <strong>{answer} (differs)</strong> : answer}
                 </td>
-                <td>{shown(expected[i] ?? null)}</td>
-                <td>
-                  {isFailing ? (
-                    <strong>{shown(mismatch.actual)} (differs)</strong>
-                  ) : (
-                    shown(expected[i] ?? null)
-                  )}
-                </td>
-              </tr>
-            );
-          })}
+              ))}
+            </tr>
+          ))}
         </tbody>
       </table>
     </div>

@@ -9,9 +9,13 @@ export function RunStatus({ source }: { source: string }) {
       <p role="status" className="challenge-status__live">
         {run.status === 'running' ? `Running your code${run.step ? `: ${run.step}` : '…'}` : ''}
         {run.status === 'graded'
-          ? run.report.passed
-            ? 'All tests passed.'
-            : 'Some tests failed.'
+          ? run.report.scope === 'samples'
+            ? run.report.passed
+              ? 'All samples pass.'
+              : 'Some samples failed.'
+            : run.report.passed
+              ? 'All tests passed.'
+              : 'Some tests failed.'
           : ''}
       </p>
       {run.status === 'failed' ? (
