@@ -1,13 +1,8 @@
-import { LESSON_PROFILE, type RequestTrace, type Verdict } from '../../engine';
+import { LESSON_PROFILE, type RequestTrace } from '../../engine';
 import { STAGE_LABELS } from '../../content/services';
 import { STATUS_TEXT } from './statusCounts';
 import { traceReason } from './traceReason';
-
-const VERDICT_WORDS: Record<Verdict, string> = {
-  pass: 'passed',
-  refuse: 'refused',
-  respond: 'answered at the gateway',
-};
+import { VERDICT_WORDS } from './verdictWords';
 
 function headerLines(headers: Readonly<Record<string, string>>): string {
   return Object.entries(headers)
@@ -32,7 +27,7 @@ export function TraceDetails({ trace, onClose }: { trace: RequestTrace; onClose:
   const decider = STAGE_LABELS[decision.decidedBy] ?? decision.decidedBy;
   return (
     <section className="trace-details" aria-label={`Details of request ${trace.id}`}>
-      <h4>
+      <h4 tabIndex={-1}>
         Request #{trace.id}: {decision.status} {STATUS_TEXT[decision.status]}
       </h4>
       <p>
