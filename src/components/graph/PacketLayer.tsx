@@ -182,11 +182,12 @@ export function PacketLayer({ layout }: { layout: GraphLayout }) {
     resized.observe(canvas);
     // A click on a packet opens its request's explanation (the newest, for a merged mark).
     const stopPointer = followPacketPointer(canvas, {
-      targets: (r) => {
+      targets: (r, forHover) => {
         const state = useAppStore.getState();
         if (state.reducedMotion) return [];
         const t = state.viewMs ?? state.clockMs;
-        return packetTargetsAt(layout, state.traces, t, state.simulation.timing, r);
+        const { timing } = state.simulation;
+        return packetTargetsAt(layout, state.traces, t, timing, r, forHover ? 300 : Infinity);
       },
       transform: () => flowStore.getState().transform,
       onPick: ({ id, among }) => useAppStore.getState().select({ kind: 'request', id, among }),

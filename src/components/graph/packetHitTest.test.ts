@@ -79,4 +79,14 @@ describe('packetTargetsAt', () => {
     expect(packetTargetsAt(layout, traces, 100_000, DEFAULT_TIMING, 7)).toEqual([]);
     expect(packetTargetsAt(layout, traces, -1, DEFAULT_TIMING, 7)).toEqual([]);
   });
+
+  it('works out at most so many new packets in one call, the rest in later calls', () => {
+    const traces = sixFromMobile();
+    const layout = graphLayout('horizontal', 'column');
+    const ids = (maxNew: number) =>
+      packetTargetsAt(layout, traces, 850, DEFAULT_TIMING, 7, maxNew).flatMap((t) => t.traceIds);
+    expect(ids(2)).toHaveLength(2);
+    expect(ids(2)).toHaveLength(4);
+    expect(ids(2).sort()).toEqual([1, 2, 3, 4, 5, 6]);
+  });
 });

@@ -14,9 +14,15 @@ export function markRadiusPx(zoom: number): number {
   return Math.max(5, 7 * zoom);
 }
 
+/** How often the hover cursor checks for a packet under the pointer. */
+const HOVER_EVERY_MS = 120;
+
 export interface PacketPointerOptions {
-  /** The marks of the frame on screen, in flow coordinates, each of radius `r` flow units. */
-  readonly targets: (r: number) => readonly PacketHitTarget[];
+  /**
+   * The marks of the frame on screen, in flow coordinates, each of radius `r` flow units; for
+   * the hover cursor (`forHover`) the answer may leave out packets it has not worked out yet.
+   */
+  readonly targets: (r: number, forHover: boolean) => readonly PacketHitTarget[];
   /** React Flow's [x, y, zoom]: flow coordinates to the canvas's CSS pixels. */
   readonly transform: () => readonly [number, number, number];
   readonly onPick: (pick: PacketPick) => void;
@@ -33,7 +39,7 @@ export function followPacketPointer(
 ): () => void {
   const box = canvas.parentElement;
   if (box === null) return () => undefined;
-  const hitAt = (event: MouseEvent): PacketHitTarget | null => {
+  const hitAt = (event: MouseEvent, forHover: boolean): PacketHitTarget | null => {
     const rect = canvas.getBoundingClientRect();
     const transform = options.transform();
     const zoom = transform[2];
@@ -41,10 +47,10 @@ export function followPacketPointer(
       { x: event.clientX - rect.left, y: event.clientY - rect.top },
       transform,
     );
-    return packetAt(options.targets(markRadiusPx(zoom) / zoom), point, SLOP_PX / zoom);
+    return packetAt(options.targets(markRadiusPx(zoom) / zoom, forHover), point, SLOP_PX / zoom);
   };
   const onClick = (event: MouseEvent) => {
-    const target = hitAt(event);
+    const target = hitAt(event, false);
     const pick = target === null ? null : pickOf(target);
     if (pick === null) return;
     // The packet was clicked, not the node drawn under it.
@@ -52,15 +58,15 @@ export function followPacketPointer(
     event.preventDefault();
     options.onPick(pick);
   };
-  // At most one hit test per frame while the pointer moves.
-  let frame: number | null = null;
+  // A few hit tests a second while the pointer moves, each in a frame of its own.
+  let timer: ReturnType<typeof setTimeout> | null = null;
   let last: MouseEvent | null = null;
   const onMove = (event: PointerEvent) => {
     last = event;
-    frame ??= requestAnimationFrame(() => {
-      frame = null;
-      if (last !== null) box.classList.toggle('is-over-packet', hitAt(last) !== null);
-    });
+    timer ??= setTimeout(() => {
+      timer = null;
+      if (last !== null) box.classList.toggle('is-over-packet', hitAt(last, true) !== null);
+    }, HOVER_EVERY_MS);
   };
   const onLeave = () => {
     last = null;
@@ -70,7 +76,7 @@ export function followPacketPointer(
   box.addEventListener('pointermove', onMove, { passive: true });
   box.addEventListener('pointerleave', onLeave);
   return () => {
-    if (frame !== null) cancelAnimationFrame(frame);
+    if (timer !== null) clearTimeout(timer);
     box.removeEventListener('click', onClick, true);
     box.removeEventListener('pointermove', onMove);
     box.removeEventListener('pointerleave', onLeave);

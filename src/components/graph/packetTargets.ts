@@ -26,37 +26,48 @@ interface Track {
 const tracks = new WeakMap<GraphLayout, WeakMap<RequestTrace, Track>>();
 
 function trackOf(layout: GraphLayout, trace: RequestTrace, timing: Timing): Track {
-  let byTrace = tracks.get(layout);
-  if (byTrace === undefined) tracks.set(layout, (byTrace = new WeakMap()));
-  let track = byTrace.get(trace);
-  if (track === undefined) {
-    const { keyframes, decidedAtMs, status, cacheHit } = packetPath(trace, timing);
-    const points = keyframes.map((k) => anchorOf(layout, k.at));
-    track = {
-      times: Float64Array.from(keyframes, (k) => k.atMs),
-      xs: Float64Array.from(points, (p) => p.x),
-      ys: Float64Array.from(points, (p) => p.y),
-      decidedAtMs,
-      status,
-      cacheHit,
-    };
-    byTrace.set(trace, track);
+  const { keyframes, decidedAtMs, status, cacheHit } = packetPath(trace, timing);
+  const n = keyframes.length;
+  const times = new Float64Array(n);
+  const xs = new Float64Array(n);
+  const ys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const keyframe = keyframes[i] as (typeof keyframes)[number];
+    const point = anchorOf(layout, keyframe.at);
+    times[i] = keyframe.atMs;
+    xs[i] = point.x;
+    ys[i] = point.y;
   }
-  return track;
+  return { times, xs, ys, decidedAtMs, status, cacheHit };
 }
 
-/** The decided requests' packets at `t` as hit targets of radius `r` (flow units). */
+/**
+ * The decided requests' packets at `t` as hit targets of radius `r` (flow units). At most
+ * `maxNew` packets are worked out afresh in one call (the hover cursor asks often during a burst
+ * of 10,000); the others are left out until a later call.
+ */
 export function packetTargetsAt(
   layout: GraphLayout,
   traces: readonly RequestTrace[],
   t: number,
   timing: Timing,
   r: number,
+  maxNew = Infinity,
 ): PacketHitTarget[] {
   const groups = new Map<number, { x: number; y: number; r: number; traceIds: number[] }>();
+  let byTrace = tracks.get(layout);
+  if (byTrace === undefined) tracks.set(layout, (byTrace = new WeakMap()));
+  let fresh = 0;
   for (const trace of traces) {
     if (trace.respondedAtMs <= t || trace.request.sentAtMs > t) continue;
-    const { times, xs, ys, decidedAtMs, status, cacheHit } = trackOf(layout, trace, timing);
+    let track = byTrace.get(trace);
+    if (track === undefined) {
+      if (fresh >= maxNew) continue;
+      track = trackOf(layout, trace, timing);
+      byTrace.set(trace, track);
+      fresh++;
+    }
+    const { times, xs, ys, decidedAtMs, status, cacheHit } = track;
     const last = times.length - 1;
     if (last < 1 || t < (times[0] as number) || t >= (times[last] as number)) continue;
     let k = 0;

@@ -13,7 +13,8 @@ const THROTTLE_MS = 1_000;
 export function Narration() {
   const [line, setLine] = useState('');
   useEffect(() => {
-    // Follows the clock: asking for the latest event scans nothing (see LatestEvent).
+    // Kept up to date with every move of the clock, a little work per frame, so that the line
+    // shown once a second reads the latest event at once instead of looking for it.
     const latestEvent = new LatestEvent();
     let timer: ReturnType<typeof setTimeout> | undefined;
     let lastShownMs = -Infinity;
@@ -31,6 +32,7 @@ export function Narration() {
     };
     const unsubscribe = useAppStore.subscribe((state, previous) => {
       if (state.clockMs === previous.clockMs && state.traces === previous.traces) return;
+      latestEvent.at(state.traces, state.clockMs);
       if (timer !== undefined) return;
       const waitMs = Math.max(0, lastShownMs + THROTTLE_MS - performance.now());
       timer = setTimeout(show, waitMs);
