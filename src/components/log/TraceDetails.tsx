@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { LESSON_PROFILE, type RequestTrace } from '../../engine';
 import { STAGE_LABELS } from '../../content/services';
 import { STATUS_TEXT } from './statusCounts';
@@ -13,9 +14,16 @@ function headerLines(headers: Readonly<Record<string, string>>): string {
 /**
  * One request explained: what decided it and why, its id, the request as it arrived and as the
  * gateway forwarded it, the instance that answered, the cache's verdict, the response headers and
- * what each stage said.
+ * what each stage said. Memoised: the store's list of requests changes every frame of a burst,
+ * the request shown does not.
  */
-export function TraceDetails({ trace, onClose }: { trace: RequestTrace; onClose: () => void }) {
+export const TraceDetails = memo(function TraceDetails({
+  trace,
+  onClose,
+}: {
+  trace: RequestTrace;
+  onClose: () => void;
+}) {
   const { decision } = trace;
   // Every header the engine wrote: each profile writes its own (Kong's RateLimit-*, Envoy's x-envoy-ratelimited).
   const headers = Object.keys(decision.headers);
@@ -107,4 +115,4 @@ export function TraceDetails({ trace, onClose }: { trace: RequestTrace; onClose:
       </button>
     </section>
   );
-}
+});

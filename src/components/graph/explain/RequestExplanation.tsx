@@ -19,8 +19,9 @@ export function RequestExplanation({
 }) {
   const traces = useAppStore((s) => s.traces);
   const olderTraces = useAppStore((s) => s.olderTraces);
-  const clockMs = useAppStore((s) => s.clockMs);
   const kept = keptRequest({ traces, olderTraces }, id);
+  // The clock only matters to a request not decided yet: no render per frame otherwise.
+  const clockMs = useAppStore((s) => (kept.kind === 'undecided' ? s.clockMs : 0));
   if (kept.kind !== 'full') {
     return (
       <section className="trace-details" aria-label={`Details of request ${id}`}>
