@@ -83,15 +83,15 @@ test('the Pipeline panel refuses bad values beside the field and changes nothing
   await pipeline.stage(/Response cache/).check();
   await pipeline.field('Time to live (ms)').fill('0');
   await pipeline.stage(/Load balancing/).check();
-  await pipeline.field('Instances per service').fill('9');
+  await pipeline.field('Order service').fill('9');
   await pipeline.apply();
   await expect(pipeline.problem('Time to live (ms)')).toHaveText('TTL must be at least 1.');
-  await expect(pipeline.problem('Instances per service')).toContainText('at most 5');
+  await expect(pipeline.problem('Order service')).toContainText('at most 5');
   // Nothing applied, nothing lost.
   await expect(pipeline.stages()).toHaveCount(3);
   await expect(pipeline.field('Time to live (ms)')).toHaveValue('0');
   await pipeline.field('Time to live (ms)').fill('5000');
-  await pipeline.field('Instances per service').fill('3');
+  await pipeline.field('Order service').fill('3');
   await pipeline.apply();
   await expect(pipeline.stages()).toHaveText([
     /Auth/,

@@ -42,6 +42,19 @@ function readBalancer(value: unknown): HealthOptions | null {
   };
 }
 
+/** Each service's own instance count (links made before there were any carry none). */
+function readServiceInstances(value: unknown): Record<string, number> {
+  if (!isRecord(value)) fail("the pipeline's instances per service are malformed");
+  const entries = Object.entries(value);
+  if (entries.length > 20) fail('the pipeline names too many services');
+  return Object.fromEntries(
+    entries.map(([service, count]) => {
+      if (service.length > 100) fail('the pipeline names a service with too long a name');
+      return [service, num(count, `instance count of ${service}`)];
+    }),
+  );
+}
+
 /**
  * The optional stages as a link carries them, field by field; the values are checked again by
  * the engine when the scenario is applied.
@@ -58,5 +71,8 @@ export function readPipeline(value: unknown): PipelineConfig {
     balancer: readBalancer(value.balancer),
     accessLog: flag(value.accessLog, 'access log'),
     instances: num(value.instances, 'instance count'),
+    ...(value.serviceInstances === undefined
+      ? {}
+      : { serviceInstances: readServiceInstances(value.serviceInstances) }),
   };
 }

@@ -7,6 +7,7 @@ import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice';
 import { createPlaygroundSlice, type PlaygroundSlice } from './playgroundSlice';
 import { createProgressSlice, type ProgressSlice } from './progressSlice';
 import { createRewindSlice, type RewindSlice } from './rewindSlice';
+import { createSelectionSlice, type SelectionSlice } from './selectionSlice';
 import { createTrafficFormSlice, type TrafficFormSlice } from './trafficFormSlice';
 import { FOLLOW_TIMING, followTraces } from './shownTraces';
 
@@ -17,7 +18,8 @@ export type AppState = PlaygroundSlice &
   ChallengeSlice &
   RewindSlice &
   TrafficFormSlice &
-  PipelineSlice;
+  PipelineSlice &
+  SelectionSlice;
 
 /** Every slice in one state, before middleware; tests build their own stores from it. */
 export const createAppState: StateCreator<AppState> = (...a) => ({
@@ -28,6 +30,7 @@ export const createAppState: StateCreator<AppState> = (...a) => ({
   ...createRewindSlice(...a),
   ...createTrafficFormSlice(...a),
   ...createPipelineSlice(...a),
+  ...createSelectionSlice(...a),
 });
 
 export const useAppStore = create<AppState>()(

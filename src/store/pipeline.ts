@@ -23,8 +23,13 @@ export interface PipelineConfig {
   readonly transform: TransformOptions | null;
   readonly balancer: HealthOptions | null;
   readonly accessLog: boolean;
-  /** Instances of every service while load balancing is on. */
+  /** Instances of every service while load balancing is on, unless `serviceInstances` names it. */
   readonly instances: number;
+  /**
+   * The services that run another number of instances, by service id (missing: none does). Added
+   * after `instances`, so recordings and links made before it read as they did.
+   */
+  readonly serviceInstances?: Readonly<Record<string, number>>;
 }
 
 /** Every optional stage off: the lesson's three stages only. */
@@ -49,14 +54,52 @@ export const PIPELINE_DEFAULTS = {
 /** The most instances a service may run in the playground: the graph draws each one. */
 export const MAX_INSTANCES = 5;
 
+/** How many instances `service` runs under `config` (one while load balancing is off). */
+export function instancesOf(config: PipelineConfig, service: string): number {
+  if (config.balancer === null) return 1;
+  return config.serviceInstances?.[service] ?? config.instances;
+}
+
+/**
+ * `config` with each service running `count(service)` instances, written the one way `pipelineOf`
+ * reads a gateway back: the first service's count for all, and the services that differ.
+ */
+export function withInstances(
+  config: PipelineConfig,
+  count: (service: string) => number,
+): PipelineConfig {
+  const stages = stagesOf(config);
+  const first = SERVICES[0];
+  if (stages.balancer === null || first === undefined) return { ...stages, instances: 1 };
+  const instances = count(first.id);
+  const differing = SERVICES.filter((s) => count(s.id) !== instances).map((s) => [
+    s.id,
+    count(s.id),
+  ]);
+  return differing.length === 0
+    ? { ...stages, instances }
+    : { ...stages, instances, serviceInstances: Object.fromEntries(differing) };
+}
+
+/** The setting name of one service's instance count, so a form can put the problem beside it. */
+export const instancesSetting = (service: string): `instances:${string}` => `instances:${service}`;
+
+function instanceCountProblem(setting: string, count: number): SettingError | null {
+  return Number.isInteger(count) && count >= 1 && count <= MAX_INSTANCES
+    ? null
+    : new SettingError(setting, `must be a whole number from 1 to ${MAX_INSTANCES}, got ${count}`);
+}
+
 /** Checks a config without touching any gateway; the problem names the field it is about. */
 export function pipelineProblem(config: PipelineConfig): SettingError | null {
-  const { instances } = config;
-  if (!Number.isInteger(instances) || instances < 1 || instances > MAX_INSTANCES)
-    return new SettingError(
-      'instances',
-      `must be a whole number from 1 to ${MAX_INSTANCES}, got ${instances}`,
-    );
+  const problem = instanceCountProblem('instances', config.instances);
+  if (problem !== null) return problem;
+  for (const [service, count] of Object.entries(config.serviceInstances ?? {})) {
+    if (!SERVICES.some((s) => s.id === service))
+      return new SettingError('instances', `no service is called "${service}"`);
+    const own = instanceCountProblem(instancesSetting(service), count);
+    if (own !== null) return own;
+  }
   // The engine checks its own options, on a spare gateway so nothing of the playground changes.
   try {
     new Gateway().configurePipeline(engineOptions(config));
@@ -67,9 +110,14 @@ export function pipelineProblem(config: PipelineConfig): SettingError | null {
   return null;
 }
 
-function engineOptions(config: PipelineConfig): PipelineOptions {
+/** The optional stages of a config, without its instances: the engine's own options. */
+function stagesOf(config: PipelineConfig): Omit<PipelineConfig, 'instances' | 'serviceInstances'> {
   const { requestId, normalise, cache, transform, balancer, accessLog } = config;
   return { requestId, normalise, cache, transform, balancer, accessLog };
+}
+
+function engineOptions(config: PipelineConfig): PipelineOptions {
+  return stagesOf(config);
 }
 
 function sameJson(a: unknown, b: unknown): boolean {
@@ -94,27 +142,23 @@ export function applyPipeline(gateway: Gateway, config: PipelineConfig): void {
     balancer: keep(config.balancer, now.balancer),
   };
   gateway.configurePipeline(options);
-  const instances = config.balancer === null ? 1 : config.instances;
-  for (const service of SERVICES) gateway.upstreams.configureService(service.id, { instances });
+  for (const service of SERVICES)
+    gateway.upstreams.configureService(service.id, { instances: instancesOf(config, service.id) });
 }
 
 /** The config a gateway runs now (the inverse of applyPipeline). */
 export function pipelineOf(gateway: Gateway): PipelineConfig {
   const options = gateway.getPipeline();
-  const balancer = options.balancer ?? null;
-  const first = SERVICES[0];
-  return {
+  const config: PipelineConfig = {
     requestId: options.requestId === true,
     normalise: options.normalise === true,
     cache: options.cache ?? null,
     transform: options.transform ?? null,
-    balancer,
+    balancer: options.balancer ?? null,
     accessLog: options.accessLog === true,
-    instances:
-      balancer === null || first === undefined
-        ? PIPELINE_OFF.instances
-        : gateway.upstreams.instanceCount(first.id),
+    instances: PIPELINE_OFF.instances,
   };
+  return withInstances(config, (service) => gateway.upstreams.instanceCount(service));
 }
 
 /** The instances taken down by hand, by name (e.g. `user-service-2`). */

@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import { burst, spread } from '../engine';
 import { decodeScenario, encodeScenario, scenarioOf } from '../share/scenario';
 import { createAppState } from './index';
-import { PIPELINE_DEFAULTS, PIPELINE_OFF } from './pipeline';
+import { instancesOf, PIPELINE_DEFAULTS, PIPELINE_OFF } from './pipeline';
 import { emptyHistory, rebuildAt } from './rewind';
 
 const mobile = { clientId: 'mobile', apiKey: 'abc123', path: '/api/users' };
@@ -107,5 +107,81 @@ describe('the pipeline in the store', () => {
       state.traces.map((t) => [t.decision.method, t.decision.status]),
     );
     expect(rebuilt.downInstances).toEqual(['user-service-3']);
+  });
+
+  describe('instances per service', () => {
+    const ownCounts = {
+      ...balanced,
+      instances: 2,
+      serviceInstances: { 'order-service': 5, 'payment-service': 1 },
+    };
+
+    it('runs each service with its own count, and reads the gateway back the same way', () => {
+      const store = freshStore();
+      expect(store.getState().applyPipelineConfig(ownCounts)).toBeNull();
+      const { upstreams } = store.getState().gateway;
+      expect(upstreams.instanceCount('user-service')).toBe(2);
+      expect(upstreams.instanceCount('order-service')).toBe(5);
+      expect(upstreams.instanceCount('payment-service')).toBe(1);
+      expect(instancesOf(store.getState().pipeline, 'notification-service')).toBe(2);
+      store.getState().rewindTo(0);
+      expect(store.getState().pipeline).toEqual(ownCounts);
+    });
+
+    it('refuses a bad count by its service, applying and recording nothing', () => {
+      const store = freshStore();
+      const problem = store.getState().applyPipelineConfig({
+        ...ownCounts,
+        serviceInstances: { 'order-service': 6 },
+      });
+      expect(problem?.setting).toBe('instances:order-service');
+      const unknown = store.getState().applyPipelineConfig({
+        ...ownCounts,
+        serviceInstances: { billing: 2 },
+      });
+      expect(unknown?.setting).toBe('instances');
+      expect(store.getState().pipeline).toEqual(PIPELINE_OFF);
+      expect(store.getState().history.actions).toHaveLength(0);
+    });
+
+    it('rewind and undo replay a change of one service’s count', async () => {
+      const store = freshStore();
+      store.getState().applyPipelineConfig(balanced);
+      await store.getState().sendTraffic(burst(mobile, 2, 0));
+      store.getState().advanceClock(2_000);
+      store
+        .getState()
+        .applyPipelineConfig({ ...balanced, serviceInstances: { 'user-service': 1 } });
+      store.getState().advanceClock(4_000);
+      store.getState().rewindTo(1_000);
+      expect(store.getState().gateway.upstreams.instanceCount('user-service')).toBe(3);
+      store.getState().rewindTo(4_000);
+      expect(store.getState().gateway.upstreams.instanceCount('user-service')).toBe(1);
+      expect(store.getState().gateway.upstreams.instanceCount('order-service')).toBe(3);
+      store.getState().undo();
+      expect(store.getState().pipeline).toEqual(balanced);
+      expect(store.getState().gateway.upstreams.instanceCount('user-service')).toBe(3);
+    });
+
+    it('travels in a shared link, and a link from before reads as every service the same', () => {
+      const store = freshStore();
+      store.getState().applyPipelineConfig(ownCounts);
+      const state = store.getState();
+      const scenario = scenarioOf(state.history, state, state.trafficForm, null);
+      const decoded = decodeScenario(encodeScenario(scenario).value);
+      expect(decoded.actions).toEqual(scenario.actions);
+      const before = decodeScenario(
+        encodeScenario({
+          ...scenario,
+          actions: [{ kind: 'pipeline', atMs: 0, pipeline: { ...balanced, instances: 4 } }],
+        }).value,
+      );
+      const rebuilt = rebuildAt(
+        { ...emptyHistory(state.history.start), actions: before.actions },
+        0,
+      );
+      for (const service of ['user-service', 'order-service'])
+        expect(rebuilt.gateway.upstreams.instanceCount(service)).toBe(4);
+    });
   });
 });

@@ -15,6 +15,7 @@ import {
 import { INITIAL_ROUTES, INITIAL_SETTINGS } from '../content/services';
 import type { AppState } from './index';
 import { freshEngine } from './rewind';
+import { withoutRequest } from './selectionSlice';
 import { appendTraces, NO_OLDER_TRACES } from './traceWindow';
 
 export const PLAYGROUND_SEED = 2024;
@@ -251,9 +252,11 @@ export const createPlaygroundSlice: StateCreator<AppState, [], [], PlaygroundSli
   },
 
   resetPlayground: () => {
-    const { settings, routes, profile, pipeline } = get();
-    // Reset keeps the rules and the stages as set and brings every instance back up.
+    const { settings, routes, profile, pipeline, selection } = get();
+    // Reset keeps the rules and the stages as set and brings every instance back up. Request
+    // ids start at 1 again: an open request would be another one, so it closes.
     set({
+      selection: withoutRequest(selection),
       ...freshEngine({ profile, settings, routes, pipeline, seed: PLAYGROUND_SEED }),
       downInstances: [],
       traces: [],

@@ -1,7 +1,8 @@
 import type { StateCreator } from 'zustand';
 import { INITIAL_ROUTES, INITIAL_SETTINGS } from '../content/services';
 import type { AppState } from './index';
-import { appendTraces, NO_OLDER_TRACES } from './traceWindow';
+import { withoutRequest } from './selectionSlice';
+import { appendTraces, decidedCount, NO_OLDER_TRACES } from './traceWindow';
 import {
   actionsUpTo,
   emptyHistory,
@@ -85,12 +86,16 @@ export const createRewindSlice: StateCreator<AppState, [], [], RewindSlice> = (s
     horizonMs: 0,
 
     recordAction: (action) => {
-      const { history, clockMs, horizonMs } = get();
+      const state = get();
+      const { history, clockMs, horizonMs, selection } = state;
       // A new action in the past starts a new future: the timeline then ends now.
       const dropsFuture = history.actions.some((a) => a.atMs > clockMs);
+      // Ids are given on arrival: a request not decided yet may get another id from now on.
+      const undecided = selection?.kind === 'request' && selection.id > decidedCount(state);
       set({
         history: record(history, { ...action, atMs: clockMs } as PlaygroundAction),
         horizonMs: dropsFuture ? clockMs : Math.max(horizonMs, clockMs),
+        ...(undecided ? { selection: null } : {}),
       });
     },
 
@@ -132,6 +137,7 @@ export const createRewindSlice: StateCreator<AppState, [], [], RewindSlice> = (s
       set({
         ...rebuilt,
         history,
+        selection: withoutRequest(get().selection),
         horizonMs: Math.max(atMs, lastActionMs),
         playing: false,
         viewMs: null,
@@ -146,6 +152,8 @@ export const createRewindSlice: StateCreator<AppState, [], [], RewindSlice> = (s
       const history = withoutLastAction(state.history, state.clockMs);
       set({
         history,
+        // Without that action, the requests decided so far may be numbered differently.
+        selection: withoutRequest(state.selection),
         horizonMs: state.clockMs,
         playing: false,
         viewMs: null,

@@ -71,6 +71,16 @@ describe('TraceTimes', () => {
     expect(snapshot(times.follow([]))).toEqual(new Map());
   });
 
+  it('names the latest moment at or before a time, with its request', () => {
+    const traces = playground(5)(0);
+    const times = new TraceTimes(respondedByStatus).follow(traces);
+    const refused = traces.filter((t) => t.decision.status === 429);
+    const last = refused.reduce((a, b) => (b.respondedAtMs >= a.respondedAtMs ? b : a));
+    expect(times.latest(429, Infinity)).toEqual({ atMs: last.respondedAtMs, id: last.id });
+    expect(times.latest(429, -1)).toBeNull();
+    expect(times.latest(999, Infinity)).toBeNull();
+  });
+
   it('inserts a moment earlier than those it has in its place', () => {
     const traces = playground(4)(0);
     const reversed = new TraceTimes<string>((trace) => ({ key: 'all', atMs: -trace.id }));

@@ -54,6 +54,14 @@ export class TraceTimes<K> {
     return this.byKey.get(key)?.atMs ?? [];
   }
 
+  /** The last moment under `key` at or before `atMs`, with its trace's id; null if none. */
+  latest(key: K, atMs: number): { readonly atMs: number; readonly id: number } | null {
+    const times = this.byKey.get(key);
+    if (times === undefined) return null;
+    const at = upperBound(times.atMs, atMs) - 1;
+    return at < 0 ? null : { atMs: times.atMs[at] as number, id: times.ids[at] as number };
+  }
+
   private add(traces: readonly RequestTrace[], from: number): void {
     for (let i = from; i < traces.length; i++) {
       const trace = traces[i] as RequestTrace;

@@ -33,6 +33,12 @@ describe('appendTraces', () => {
     const service = all.find((t) => t.decision.status === 200)?.decision.service;
     expect(service).toBeDefined();
     expect(servedByService).toEqual({ [service as string]: 5 });
+    // What the nodes' explanations count: each stage's verdicts, the client's statuses.
+    const { tallies } = next.olderTraces;
+    expect(tallies['stage rate-limit refuse']).toBe(17);
+    expect(tallies['stage rate-limit pass']).toBe(5);
+    expect(tallies['client mobile 429']).toBe(17);
+    expect(tallies[`instance ${service}-1 served`]).toBe(5);
   });
 
   it('never summarises a request still on its way back', () => {

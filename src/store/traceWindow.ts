@@ -1,4 +1,5 @@
 import type { HttpStatus, RequestTrace } from '../engine';
+import { talliesOf } from './tallies';
 
 /** Requests kept in full detail: at least one whole burst (10,000), so every packet in flight is drawn. */
 export const TRACE_WINDOW = 10_000;
@@ -15,18 +16,23 @@ export interface OlderTraces {
   readonly byStatus: Readonly<Record<HttpStatus, number>>;
   /** Requests served, by service id (all of them before the clock: they are back). */
   readonly servedByService: Readonly<Record<string, number>>;
+  /** Counts under the keys of tallies.ts: each stage's verdicts, each client's statuses, … */
+  readonly tallies: Readonly<Record<string, number>>;
 }
 
 export const NO_OLDER_TRACES: OlderTraces = {
   count: 0,
   byStatus: { 200: 0, 401: 0, 404: 0, 429: 0 },
   servedByService: {},
+  tallies: {},
 };
 
 function summarise(older: OlderTraces, dropped: readonly RequestTrace[]): OlderTraces {
   const byStatus = { ...older.byStatus };
   const servedByService: Record<string, number> = { ...older.servedByService };
+  const tallies: Record<string, number> = { ...older.tallies };
   for (const trace of dropped) {
+    for (const key of talliesOf(trace)) tallies[key] = (tallies[key] ?? 0) + 1;
     const status = trace.decision.status;
     byStatus[status] = (byStatus[status] ?? 0) + 1;
     const service = trace.decision.service;
@@ -38,7 +44,7 @@ function summarise(older: OlderTraces, dropped: readonly RequestTrace[]): OlderT
       servedByService[service] = (servedByService[service] ?? 0) + 1;
     }
   }
-  return { count: older.count + dropped.length, byStatus, servedByService };
+  return { count: older.count + dropped.length, byStatus, servedByService, tallies };
 }
 
 /**
@@ -69,4 +75,25 @@ export function decidedCount(state: {
   readonly olderTraces: OlderTraces;
 }): number {
   return state.olderTraces.count + state.traces.length;
+}
+
+/** A request as the store keeps it: in full, summarised (counted only), or not decided yet. */
+export type KeptRequest =
+  | { readonly kind: 'full'; readonly trace: RequestTrace }
+  | { readonly kind: 'summarised' }
+  | { readonly kind: 'undecided' };
+
+/**
+ * Request `id` (ids are 1, 2, 3, … in arrival order): the window holds a run of consecutive ids,
+ * so this is one index, not a search.
+ */
+export function keptRequest(
+  state: { readonly traces: readonly RequestTrace[]; readonly olderTraces: OlderTraces },
+  id: number,
+): KeptRequest {
+  const first = state.traces[0];
+  const firstId = first === undefined ? state.olderTraces.count + 1 : first.id;
+  if (id < firstId) return { kind: 'summarised' };
+  const trace = state.traces[id - firstId];
+  return trace !== undefined && trace.id === id ? { kind: 'full', trace } : { kind: 'undecided' };
 }

@@ -1,6 +1,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useAppStore } from '../../store';
+import { EXPLANATION_ID } from './explain/explanationId';
 import { clientNodeId, type ClientNodeType } from './nodeData';
 import { quotaText } from './quota';
 
@@ -9,16 +10,30 @@ export const ClientNode = memo(function ClientNode({ data }: NodeProps<ClientNod
   const { client, orientation, size, width, height } = data;
   const quota = useAppStore((s) => quotaText(s, client.apiKey, size === 'phone'));
   const highlighted = useAppStore((s) => s.highlight === clientNodeId(client.id));
+  const selected = useAppStore(
+    (s) => s.selection?.kind === 'client' && s.selection.clientId === client.id,
+  );
+  const key = client.apiKey === null ? 'no API key' : `key ${client.apiKey}`;
   return (
     <div
-      className={`graph-node client-node graph-node--${size}${highlighted ? ' is-highlighted' : ''}`}
+      className={`graph-node client-node graph-node--${size}${highlighted ? ' is-highlighted' : ''}${selected ? ' is-selected' : ''}`}
       style={{ width, height }}
     >
-      <strong>{client.label}</strong>
-      <span className="node-key">
-        {client.apiKey === null ? 'no API key' : `key ${client.apiKey}`}
-      </span>
-      <span className="node-figure">{quota}</span>
+      {/* The whole node is the button: a click anywhere on it explains the client. */}
+      <button
+        type="button"
+        className="node-button nodrag nopan"
+        aria-label={`${client.label}, ${key}: ${quota}. Explain`}
+        aria-expanded={selected}
+        aria-controls={selected ? EXPLANATION_ID : undefined}
+        onClick={() =>
+          useAppStore.getState().select(selected ? null : { kind: 'client', clientId: client.id })
+        }
+      >
+        <strong>{client.label}</strong>
+        <span className="node-key">{key}</span>
+        <span className="node-figure">{quota}</span>
+      </button>
       <Handle
         type="source"
         position={orientation === 'horizontal' ? Position.Right : Position.Bottom}

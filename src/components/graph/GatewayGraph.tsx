@@ -7,7 +7,10 @@ import { graphSizeForWidth, layoutOfSize } from './layout';
 import { graphDescription } from './graphDescription';
 import { PacketLayer } from './PacketLayer';
 import { ServiceNode } from './ServiceNode';
+import { SERVICES } from '../../content/services';
 import { useAppStore } from '../../store';
+import { instancesOf } from '../../store/pipeline';
+import { Explanation } from './explain/Explanation';
 import './graph.css';
 
 const nodeTypes: NodeTypes = { client: ClientNode, gateway: GatewayNode, service: ServiceNode };
@@ -41,22 +44,27 @@ export function GatewayGraph() {
   const boxRef = useRef<HTMLDivElement>(null);
   const width = useWidth(boxRef);
   const size = graphSizeForWidth(width);
-  // The stage list is the engine's: it changes when the Pipeline panel turns stages on or off.
-  const stageLabels = useAppStore((s) =>
-    s.gateway
-      .stages()
-      .map((stage) => `${stage.name}=${stage.label}`)
-      .join('|'),
+  // The engine's own list, cached by the gateway until the Pipeline panel or a profile changes it.
+  const info = useAppStore((s) => s.gateway.stages());
+  const stageKey = useMemo(
+    () => info.map((stage) => `${stage.name}=${stage.label}`).join('|'),
+    [info],
   );
-  const instances = useAppStore((s) => s.pipeline.instances * (s.pipeline.balancer ? 1 : 0) || 1);
-  const stages = useMemo(
-    () => stageLabels.split('|').map((pair) => pair.slice(0, pair.indexOf('='))),
-    [stageLabels],
+  const pipeline = useAppStore((s) => s.pipeline);
+  const instancesKey = useMemo(
+    () => SERVICES.map((service) => instancesOf(pipeline, service.id)).join(' '),
+    [pipeline],
   );
-  const layout = useMemo(
-    () => layoutOfSize(size, { stages, instances }),
-    [size, stages, instances],
-  );
+  // Rebuilt only when the names, labels or counts change, not on every rebuild of the gateway.
+  const shape = useMemo(() => {
+    const counts = instancesKey.split(' ').map(Number);
+    return {
+      stages: stageKey.split('|').map((pair) => pair.slice(0, pair.indexOf('='))),
+      labels: stageKey.split('|').map((pair) => pair.slice(pair.indexOf('=') + 1)),
+      instances: Object.fromEntries(SERVICES.map((service, i) => [service.id, counts[i] ?? 1])),
+    };
+  }, [stageKey, instancesKey]);
+  const layout = useMemo(() => layoutOfSize(size, shape), [size, shape]);
   const { orientation } = layout;
   const nodes = useMemo(() => flowNodes(layout), [layout]);
   return (
@@ -66,13 +74,13 @@ export function GatewayGraph() {
         className={`graph-box graph-${orientation} graph-${size}`}
         // As tall as the layout needs at this width (plus fitView's padding), never a fixed height.
         style={{ aspectRatio: `${layout.width} / ${layout.height}` }}
-        // A group, not an image: a service's instances are buttons inside it.
+        // A group, not an image: its nodes and a service's instances are buttons inside it.
         role="group"
-        aria-label={graphDescription(stageLabels, instances)}
+        aria-label={graphDescription(shape.labels, layout.serviceInstances)}
       >
         <ReactFlowProvider>
           <ReactFlow
-            key={`${size} ${stageLabels} ${instances}`}
+            key={`${size} ${stageKey} ${instancesKey}`}
             nodes={nodes}
             edges={edges}
             nodeTypes={nodeTypes}
@@ -81,6 +89,7 @@ export function GatewayGraph() {
             nodesDraggable={false}
             nodesConnectable={false}
             elementsSelectable={false}
+            // Each node's own button takes focus, not React Flow's wrapper around it.
             nodesFocusable={false}
             edgesFocusable={false}
             zoomOnScroll={false}
@@ -100,11 +109,14 @@ export function GatewayGraph() {
       <figcaption>
         Each dot is a request. It shows its status once a stage has decided: ● 200 served, ■ 401 no
         or unknown key, ◆ 404 no route, ▲ 429 over the limit
-        {instances > 1 ? ', ✖ 5xx no answer from a service.' : '.'}{' '}
+        {layout.instances > 1 ? ', ✖ 5xx no answer from a service.' : '.'}{' '}
+        {/* Not on a phone: there "Send burst" must stay on the first screen, under the caption. */}
+        {size !== 'phone' && 'Click a dot, a node or a log row to have it explained. '}
         <span className="graph-credit">
           Drawn with <a href="https://reactflow.dev">React Flow</a>.
         </span>
       </figcaption>
+      <Explanation />
     </figure>
   );
 }

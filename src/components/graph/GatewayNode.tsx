@@ -1,12 +1,10 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useCallback, useMemo } from 'react';
-import { ALGORITHMS, type StageInfo, type StageName } from '../../engine';
-import { routesSummary } from '../../content/routesSummary';
+import type { StageInfo } from '../../engine';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore, useShownTraces, type AppState } from '../../store';
-import { limiterLimits } from '../../store/challengeSlice';
-import { PREPARER_NAME as ROUTE_LOOKUP_PREPARER } from '../exercises/routeLookupPreparer';
 import { shownStatuses } from '../log/statusCounts';
+import { EXPLANATION_ID } from './explain/explanationId';
 import type { Box } from './layout';
 import { stageDetails } from './stageDetails';
 import { countUpTo, decidedTimes } from './served';
@@ -17,26 +15,40 @@ function StageBox({
   box,
   detail,
   index,
+  count,
   compact,
 }: {
   info: StageInfo;
   box: Box;
   detail: string;
   index: number;
+  count: number;
   compact: boolean;
 }) {
   const highlighted = useAppStore((s) => s.highlight === stageHighlightId(info.name));
+  const selected = useAppStore(
+    (s) => s.selection?.kind === 'stage' && s.selection.stage === info.name,
+  );
   return (
-    <div
-      className={`stage-box${highlighted ? ' is-highlighted' : ''}${compact ? ' is-compact' : ''}`}
+    <button
+      type="button"
+      className={`stage-box nodrag nopan${highlighted ? ' is-highlighted' : ''}${compact ? ' is-compact' : ''}${selected ? ' is-selected' : ''}`}
       style={{ left: box.x, top: box.y, width: box.width, height: box.height }}
       data-stage={info.name}
+      aria-label={`${info.label}, stage ${index + 1} of ${count}${detail === '' ? '' : `: ${detail}`}. Explain`}
+      aria-expanded={selected}
+      aria-controls={selected ? EXPLANATION_ID : undefined}
       title={`${info.label}: ${info.description}${compact && detail !== '' ? ` (${detail})` : ''}`}
+      onClick={() =>
+        useAppStore.getState().select(selected ? null : { kind: 'stage', stage: info.name })
+      }
     >
-      <span className="stage-step">{index + 1}</span>
-      <strong>{info.label}</strong>
+      <span className="stage-title">
+        <span className="stage-step">{index + 1}</span>
+        <strong>{info.label}</strong>
+      </span>
       {!compact && <span>{detail}</span>}
-    </div>
+    </button>
   );
 }
 
@@ -47,16 +59,10 @@ const NONE = new Float64Array(0);
 export const GatewayNode = memo(function GatewayNode({ data }: NodeProps<GatewayNodeType>) {
   const { orientation, size, width, height, stages, compact } = data;
   const info = useAppStore((s) => s.gateway.stages());
-  const pipeline = useAppStore((s) => s.pipeline);
   const traces = useShownTraces((s) => s.traces);
   const older = useShownTraces((s) => s.olderTraces);
-  const settings = useAppStore((s) => s.settings);
-  const routes = useAppStore((s) => s.routes);
   const highlighted = useAppStore((s) => s.highlight === GATEWAY_NODE_ID);
-  // Learner code can stand in for a stage (the challenge's limiter, experiment 4's lookup).
-  const learnerLimiter = useAppStore((s) => s.learnerLimiter.active);
-  const limits = useAppStore(useShallow(limiterLimits));
-  const learnerLookup = useAppStore((s) => s.preparers.has(ROUTE_LOOKUP_PREPARER));
+  const details = useAppStore(useShallow(stageDetails));
   // Sorted once per change of the traces; each frame is then four binary searches on the clock.
   const times = useMemo(() => decidedTimes(traces), [traces]);
   // The lesson's four always, and any other status (502, 503, 504, …) once one was answered.
@@ -75,14 +81,6 @@ export const GatewayNode = memo(function GatewayNode({ data }: NodeProps<Gateway
   const counts = shownCounts
     .split(' ')
     .map((n, i) => Number(n) + (older.byStatus[statuses[i] ?? 0] ?? 0));
-  const algorithm =
-    ALGORITHMS.find((a) => a.name === settings.algorithm)?.label ?? settings.algorithm;
-  const details: Record<StageName, string> = {
-    ...stageDetails(pipeline),
-    auth: settings.keyMode === 'registered' ? 'registered keys' : 'any key',
-    'rate-limit': `${limits.maxRequests} per ${limits.windowMs / 1000} s, ${learnerLimiter ? 'your RateLimiter' : algorithm}`,
-    router: learnerLookup ? `${routes.length} routes, your findRoute` : routesSummary(routes),
-  };
   const infoByName = new Map(info.map((stage) => [stage.name, stage]));
   return (
     <div
@@ -118,6 +116,7 @@ export const GatewayNode = memo(function GatewayNode({ data }: NodeProps<Gateway
               box={box}
               detail={details[name] ?? ''}
               index={i}
+              count={stages.length}
               compact={compact}
             />
           );

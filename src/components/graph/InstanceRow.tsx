@@ -1,20 +1,24 @@
 import { useCallback } from 'react';
 import { instanceName, type InstanceState } from '../../engine';
 import { useAppStore, type AppState } from '../../store';
+import { INSTANCE_SHOWN, instanceWords, shownInstances, type ShownInstance } from './instanceState';
 
-/** What each instance's chip says: text and a symbol, never colour alone. */
-const SHOWN: Record<InstanceState | 'down', { symbol: string; word: string }> = {
-  healthy: { symbol: '✓', word: 'up' },
-  down: { symbol: '✗', word: 'down' },
-  ejected: { symbol: '⏸', word: 'ejected' },
-  probing: { symbol: '?', word: 'probing' },
-};
+/** Each instance's state at the clock, as one string: the row re-renders only when one changes. */
+function statesKey(state: AppState, service: string, count: number): string {
+  return shownInstances(state, service, count)
+    .map((instance) => `${instance.down ? 'down' : 'up'}:${instance.health}`)
+    .join(' ');
+}
 
-/** Each instance's health at the clock, as the balancer's passive health checks see it. */
-function instanceStates(state: AppState, service: string, count: number): string {
-  const health = state.gateway.getHealth();
-  if (health === null) return '';
-  return health.instanceStates(service, count, state.clockMs).join(' ');
+function fromKey(key: string, service: string): ShownInstance[] {
+  return key.split(' ').map((part, i) => {
+    const [down, health] = part.split(':');
+    return {
+      name: instanceName(service, i),
+      down: down === 'down',
+      health: health as InstanceState,
+    };
+  });
 }
 
 /**
@@ -31,31 +35,26 @@ export function InstanceRow({
   /** Room for "up"/"down" beside the symbol (the symbol and the label say it either way). */
   withWords: boolean;
 }) {
-  const down = useAppStore((s) => s.downInstances);
-  const health = useAppStore(
-    useCallback((s: AppState) => instanceStates(s, service, count), [service, count]),
+  const key = useAppStore(
+    useCallback((s: AppState) => statesKey(s, service, count), [service, count]),
   );
-  const states = health.split(' ');
+  const instances = fromKey(key, service);
   return (
     <div className="instance-row" role="group" aria-label={`${service} instances`}>
-      {Array.from({ length: count }, (_, i) => {
-        const name = instanceName(service, i);
-        const isDown = down.includes(name);
-        const given = states[i];
-        // No health book (balancing just turned off, or not yet asked): healthy, as the engine.
-        const state: InstanceState = given === 'ejected' || given === 'probing' ? given : 'healthy';
-        const shown = SHOWN[isDown ? 'down' : state];
-        const also = isDown && state !== 'healthy' ? `, ${SHOWN[state].word}` : '';
+      {instances.map((instance, i) => {
+        const { name, down } = instance;
+        const shown = INSTANCE_SHOWN[down ? 'down' : instance.health];
+        const words = instanceWords(instance);
         return (
           <button
             key={name}
             type="button"
-            className={`instance-chip nodrag nopan is-${isDown ? 'down' : state}`}
+            className={`instance-chip nodrag nopan is-${down ? 'down' : instance.health}`}
             data-instance={name}
-            aria-pressed={isDown}
-            aria-label={`${name}: ${shown.word}${also}. ${isDown ? 'Bring it back up' : 'Take it down'}`}
-            title={`${name}: ${shown.word}${also}. Press to ${isDown ? 'bring it back up' : 'take it down'}.`}
-            onClick={() => useAppStore.getState().setInstanceDown(service, i, !isDown)}
+            aria-pressed={down}
+            aria-label={`${name}: ${words}. ${down ? 'Bring it back up' : 'Take it down'}`}
+            title={`${name}: ${words}. Press to ${down ? 'bring it back up' : 'take it down'}.`}
+            onClick={() => useAppStore.getState().setInstanceDown(service, i, !down)}
           >
             {i + 1} {shown.symbol}
             {withWords ? ` ${shown.word}` : ''}

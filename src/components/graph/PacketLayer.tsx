@@ -4,6 +4,8 @@ import type { HttpStatus } from '../../engine';
 import { useAppStore, type AppState } from '../../store';
 import { packetMarks, type PacketMark } from './drawPackets';
 import type { GraphLayout } from './layout';
+import { followPacketPointer, markRadiusPx } from './packetPointer';
+import { packetTargetsAt } from './packetTargets';
 
 const STATUS_VARS = {
   200: '--ok',
@@ -79,7 +81,7 @@ function drawMarks(
   colours: Colours,
   [tx, ty, zoom]: readonly [number, number, number],
 ) {
-  const r = Math.max(5, 7 * zoom);
+  const r = markRadiusPx(zoom);
   ctx.font = `600 ${Math.max(10, 11 * zoom)}px system-ui, sans-serif`;
   ctx.textBaseline = 'middle';
   for (const mark of marks) {
@@ -178,11 +180,24 @@ export function PacketLayer({ layout }: { layout: GraphLayout }) {
       schedule();
     });
     resized.observe(canvas);
+    // A click on a packet opens its request's explanation (the newest, for a merged mark).
+    const stopPointer = followPacketPointer(canvas, {
+      targets: (r, forHover) => {
+        const state = useAppStore.getState();
+        if (state.reducedMotion) return [];
+        const t = state.viewMs ?? state.clockMs;
+        const { timing } = state.simulation;
+        return packetTargetsAt(layout, state.traces, t, timing, r, forHover ? 300 : Infinity);
+      },
+      transform: () => flowStore.getState().transform,
+      onPick: ({ id, among }) => useAppStore.getState().select({ kind: 'request', id, among }),
+    });
     return () => {
       if (frame !== null) cancelAnimationFrame(frame);
       unsubscribeApp();
       unsubscribeFlow();
       resized.disconnect();
+      stopPointer();
     };
   }, [layout, flowStore]);
 

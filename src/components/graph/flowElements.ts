@@ -42,7 +42,8 @@ export function flowNodes(layout: GraphLayout): GraphNode[] {
       position: { x: box.x, y: box.y },
       data: {
         service,
-        instances: layout.instances,
+        instances: layout.serviceInstances.get(service.id) ?? 1,
+        instanceRow: layout.instances > 1,
         orientation,
         size,
         width: box.width,

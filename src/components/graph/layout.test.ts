@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { CLIENTS, SERVICES } from '../../content/services';
-import { anchorOf, graphLayout, graphSizeForWidth, layoutOfSize } from './layout';
+import { graphDescription } from './graphDescription';
+import {
+  anchorOf,
+  graphLayout,
+  graphSizeForWidth,
+  instanceCentre,
+  layoutOfSize,
+  STAGES,
+} from './layout';
 
 describe('graphLayout', () => {
   it.each(['wide', 'column', 'phone'] as const)(
@@ -59,5 +67,40 @@ describe('graphLayout', () => {
     const layout = graphLayout('horizontal');
     const p = anchorOf(layout, { kind: 'service', service: 'billing' });
     expect(p.x).toBe(layout.gateway.x + layout.gateway.width);
+  });
+
+  it('draws each service with its own instances, and every service a row once one runs several', () => {
+    const instances = { 'user-service': 2, 'order-service': 5 };
+    for (const size of ['wide', 'column', 'phone'] as const) {
+      const layout = layoutOfSize(size, { stages: STAGES, instances });
+      expect(layout.instances).toBe(5);
+      expect([...layout.serviceInstances]).toEqual(
+        SERVICES.map((s) => [s.id, s.id === 'user-service' ? 2 : s.id === 'order-service' ? 5 : 1]),
+      );
+      const users = layout.services.get('user-service')!;
+      expect(anchorOf(layout, { kind: 'service', service: 'user-service', instance: 1 })).toEqual(
+        instanceCentre(users, 1, 2),
+      );
+      // A service with one instance in a row of several: packets aim at its one chip.
+      const payments = layout.services.get('payment-service')!;
+      expect(
+        anchorOf(layout, { kind: 'service', service: 'payment-service', instance: 0 }),
+      ).toEqual(instanceCentre(payments, 0, 1));
+    }
+    expect(layoutOfSize('wide', { stages: STAGES, instances: 1 }).instances).toBe(1);
+  });
+});
+
+describe('graphDescription', () => {
+  it('names the stages in order, each service’s instances, and how to reach the explanations', () => {
+    const one = new Map(SERVICES.map((s) => [s.id, 1]));
+    const text = graphDescription(['Auth', 'Rate limit', 'Router'], one);
+    expect(text).toContain('in 3 stages, Auth, then Rate limit, then Router');
+    expect(text).not.toContain('instances');
+    expect(text).toContain('request log');
+    const several = new Map(SERVICES.map((s, i) => [s.id, i + 1]));
+    expect(graphDescription(['Auth'], several)).toContain(
+      'the user service runs 1 instance, the order service 2, the payment service 3 and the notification service 4, and each instance can be taken down',
+    );
   });
 });

@@ -34,8 +34,11 @@ export const STAGES: readonly StageName[] = new Gateway().stages().map((stage) =
 export interface GraphShape {
   /** The stages the engine runs, in its order. */
   readonly stages: readonly StageName[];
-  /** Instances of each service (1: drawn as today, without an instance row). */
-  readonly instances: number;
+  /**
+   * Instances of each service, by service id, or one number for all (a service not named runs
+   * one). While every service runs one, the services are drawn without an instance row.
+   */
+  readonly instances: number | Readonly<Record<string, number>>;
 }
 
 export const DEFAULT_SHAPE: GraphShape = { stages: STAGES, instances: 1 };
@@ -44,7 +47,10 @@ export const DEFAULT_SHAPE: GraphShape = { stages: STAGES, instances: 1 };
 export interface GraphLayout {
   readonly orientation: Orientation;
   readonly size: GraphSize;
+  /** The most instances any service runs: above 1, every service gets a row of instances. */
   readonly instances: number;
+  /** How many instances each service runs. */
+  readonly serviceInstances: ReadonlyMap<string, number>;
   readonly clients: ReadonlyMap<string, Box>;
   readonly gateway: Box;
   /** The stage boxes, relative to the gateway's top-left corner. */
@@ -67,6 +73,18 @@ const STAGE_BOTTOM = 16;
 export const INSTANCE_ROW = 24;
 /** Inside a service node, left and right of the instance row (matches graph.css). */
 export const INSTANCE_INSET = 8;
+
+/** Each service's instance count under `shape`, and the most of them. */
+function instancesOfShape(shape: GraphShape): {
+  readonly instances: number;
+  readonly serviceInstances: ReadonlyMap<string, number>;
+} {
+  const given = shape.instances;
+  const serviceInstances = new Map(
+    SERVICES.map((s) => [s.id, typeof given === 'number' ? given : (given[s.id] ?? 1)]),
+  );
+  return { instances: Math.max(1, ...serviceInstances.values()), serviceInstances };
+}
 
 /**
  * The stage boxes in rows of at most `perRow`, in the engine's order. With one row they are as
@@ -123,7 +141,8 @@ const SIDE_BY_SIDE = {
 function horizontal(size: 'wide' | 'column', shape: GraphShape): GraphLayout {
   const { client, gateway: gatewayWidth, service, edge, perRow } = SIDE_BY_SIDE[size];
   const { rowGap, nodeHeight } = SIDE_BY_SIDE[size];
-  const instanceRow = shape.instances > 1 ? INSTANCE_ROW : 0;
+  const counts = instancesOfShape(shape);
+  const instanceRow = counts.instances > 1 ? INSTANCE_ROW : 0;
   const serviceGap = rowGap + instanceRow + (instanceRow > 0 ? 8 : 0);
   const servicesX = client + edge + gatewayWidth + edge;
   const { boxes, bottom } = stageBoxes(shape.stages, gatewayWidth, perRow, 110, 70, STAGE_TOP);
@@ -156,7 +175,7 @@ function horizontal(size: 'wide' | 'column', shape: GraphShape): GraphLayout {
   return {
     orientation: 'horizontal',
     size,
-    instances: shape.instances,
+    ...counts,
     clients,
     gateway,
     stages: boxes,
@@ -194,7 +213,8 @@ function vertical(shape: GraphShape): GraphLayout {
     height: bottom + PAD,
   };
   const servicesTop = gateway.y + gateway.height + edge;
-  const instanceRow = shape.instances > 1 ? INSTANCE_ROW : 0;
+  const counts = instancesOfShape(shape);
+  const instanceRow = counts.instances > 1 ? INSTANCE_ROW : 0;
   const serviceCell = (i: number): Box => {
     const box = cell(i, servicesTop);
     const row = Math.floor(i / 2);
@@ -205,7 +225,7 @@ function vertical(shape: GraphShape): GraphLayout {
   return {
     orientation: 'vertical',
     size: 'phone',
-    instances: shape.instances,
+    ...counts,
     clients,
     gateway,
     stages: boxes,
@@ -276,8 +296,9 @@ export function anchorOf(layout: GraphLayout, waypoint: Waypoint): Point {
   }
   const box = layout.services.get(waypoint.service);
   const instance = waypoint.instance;
+  const count = layout.serviceInstances.get(waypoint.service) ?? 1;
   if (box !== undefined && instance !== undefined && layout.instances > 1)
-    return instanceCentre(box, Math.min(instance, layout.instances - 1), layout.instances);
+    return instanceCentre(box, Math.min(instance, count - 1), count);
   if (box === undefined)
     return vertical
       ? { x: centre(gateway).x, y: gateway.y + gateway.height }

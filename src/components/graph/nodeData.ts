@@ -29,8 +29,10 @@ export type GatewayNodeType = Node<
 export type ServiceNodeType = Node<
   {
     service: ServiceProfile;
-    /** How many instances it runs (1: no instance row). */
+    /** How many instances it runs. */
     instances: number;
+    /** Some service runs several: every service shows its instances in a row. */
+    instanceRow: boolean;
     orientation: Orientation;
     size: GraphSize;
     width: number;

@@ -1,26 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TIMING, Gateway, Simulation, burst, type RequestTrace } from '../../engine';
 import { INITIAL_ROUTES } from '../../content/services';
-import {
-  applyPipeline,
-  PIPELINE_DEFAULTS,
-  PIPELINE_OFF,
-  type PipelineConfig,
-} from '../../store/pipeline';
+import { applyPipeline, PIPELINE_OFF, type PipelineConfig } from '../../store/pipeline';
+import { EVERY_STAGE as everyStage } from '../../store/pipeline.fixture';
 import { packetPath } from '../playback/packetPath';
 import { packetMarks } from './drawPackets';
 import { anchorOf, instanceCentre, layoutOfSize, type Box } from './layout';
 
 const mobile = { clientId: 'mobile', apiKey: 'abc123', path: '/api/users' };
-const everyStage: PipelineConfig = {
-  requestId: true,
-  normalise: true,
-  cache: PIPELINE_DEFAULTS.cache,
-  transform: PIPELINE_DEFAULTS.transform,
-  balancer: PIPELINE_DEFAULTS.balancer,
-  accessLog: true,
-  instances: 3,
-};
 
 function gatewayWith(config: PipelineConfig = everyStage): Gateway {
   const gateway = new Gateway({}, INITIAL_ROUTES);

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { HttpStatus, RequestTrace } from '../../engine';
 import { STAGE_LABELS } from '../../content/services';
+import { EXPLANATION_ID } from '../graph/explain/explanationId';
 import { STATUS_TEXT } from './statusCounts';
 import { traceReason } from './traceReason';
 
@@ -26,7 +27,8 @@ const SHAPES: Readonly<Record<HttpStatus, string>> = { 200: '●', 401: '■', 4
 
 /**
  * One request in the log: number, time, client, method and path, status, the deciding stage with
- * its reason, and service. A click on the row opens its details, as its button does.
+ * its reason, and service. A click on the row opens its explanation, as its button does; the
+ * request whose explanation is open is marked (a bar and "Hide", not colour alone).
  */
 export const LogRow = memo(function LogRow({
   trace,
@@ -51,10 +53,13 @@ export const LogRow = memo(function LogRow({
   return (
     <li
       onClick={(e) => {
-        // The button toggles by itself; a click elsewhere on the row does the same.
-        if (!(e.target instanceof HTMLButtonElement)) onSelect(trace.id);
+        // The button toggles by itself; a click elsewhere on the row does the same, and focuses
+        // the button, so Escape in the explanation comes back to this row.
+        if (e.target instanceof HTMLButtonElement) return;
+        e.currentTarget.querySelector('button')?.focus({ preventScroll: true });
+        onSelect(trace.id);
       }}
-      className="log-row"
+      className={`log-row${selected ? ' is-selected' : ''}`}
       style={{ top, height: ROW_HEIGHT_PX }}
       data-status={status}
       data-trace-id={trace.id}
@@ -83,6 +88,7 @@ export const LogRow = memo(function LogRow({
         type="button"
         className="log-more"
         aria-expanded={selected}
+        aria-controls={selected ? EXPLANATION_ID : undefined}
         aria-label={`${selected ? 'Hide' : 'Headers'} of request ${trace.id}`}
         onClick={() => onSelect(trace.id)}
       >

@@ -1,10 +1,9 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { HttpStatus, RequestTrace } from '../../engine';
 import { clientById } from '../../content/services';
-import { useLogTraces } from '../../store';
+import { useAppStore, useLogTraces } from '../../store';
 import { LOG_COLUMNS, LogRow, ROW_HEIGHT_PX } from './LogRow';
 import { rowWindow } from './logWindow';
-import { TraceDetails } from './TraceDetails';
 import { addCounts, countByStatus, shownStatuses, STATUS_TEXT } from './statusCounts';
 import './log.css';
 
@@ -16,23 +15,21 @@ function traceIdOf(element: Element): number | null {
   return id === null || id === undefined ? null : Number(id);
 }
 
+/** A log row's click: the store's one selection, shared with the graph. */
+const toggleRequest = (id: number) => useAppStore.getState().toggleRequest(id);
+
 /**
  * Every request, newest first, filterable by status. Only the rows in view are rendered, so
- * 10,000 requests scroll as easily as 6; every one stays reachable by scrolling.
+ * 10,000 requests scroll as easily as 6; every one stays reachable by scrolling. A row opens its
+ * request's explanation under the graph, as a click on its packet does; the open one is marked.
  */
 export function RequestLog() {
   const traces = useLogTraces((s) => s.traces);
-  const simulation = useLogTraces((s) => s.simulation);
   const older = useLogTraces((s) => s.olderTraces);
   const [filter, setFilter] = useState<HttpStatus | 'all'>('all');
   const [scrollTop, setScrollTop] = useState(0);
-  const [selectedId, setSelectedId] = useState<number | null>(null);
-  // Request ids start at 1 again after a reset: an open panel belongs to one run's request.
-  const [selectionRun, setSelectionRun] = useState(simulation);
-  if (selectionRun !== simulation) {
-    setSelectionRun(simulation);
-    setSelectedId(null);
-  }
+  // Reset clears a selected request in the store: ids start at 1 again in a new run.
+  const selectedId = useAppStore((s) => (s.selection?.kind === 'request' ? s.selection.id : null));
   /** The request whose row holds keyboard focus: it stays rendered when pushed out of view. */
   const [focusedId, setFocusedId] = useState<number | null>(null);
   const counts = useMemo(() => addCounts(older.byStatus, countByStatus(traces)), [older, traces]);
@@ -54,13 +51,6 @@ export function RequestLog() {
   );
   const rendered = rows.slice(first, last).map((trace, i) => ({ trace, index: first + i }));
   if (kept >= 0) rendered.push({ trace: rows[kept] as RequestTrace, index: kept });
-  // Ids are 1, 2, 3, … in arrival order; the window starts after the summarised ones.
-  const selected: RequestTrace | undefined =
-    selectedId === null ? undefined : traces[selectedId - 1 - older.count];
-  const toggleSelected = useCallback(
-    (id: number) => setSelectedId((current) => (current === id ? null : id)),
-    [],
-  );
 
   return (
     <section className="request-log" aria-labelledby="log-title">
@@ -120,7 +110,7 @@ export function RequestLog() {
               setSize={rows.length}
               clientLabel={clientById(trace.request.clientId).label}
               selected={trace.id === selectedId}
-              onSelect={toggleSelected}
+              onSelect={toggleRequest}
             />
           ))}
         </ol>
@@ -130,9 +120,6 @@ export function RequestLog() {
           The {older.count.toLocaleString('en')} oldest requests are summarised: they count in the
           totals above, and only the newest {traces.length.toLocaleString('en')} are listed.
         </p>
-      )}
-      {selected !== undefined && (
-        <TraceDetails trace={selected} onClose={() => setSelectedId(null)} />
       )}
     </section>
   );

@@ -1,13 +1,9 @@
-import { LESSON_PROFILE, type RequestTrace, type Verdict } from '../../engine';
+import { memo } from 'react';
+import { LESSON_PROFILE, type RequestTrace } from '../../engine';
 import { STAGE_LABELS } from '../../content/services';
 import { STATUS_TEXT } from './statusCounts';
 import { traceReason } from './traceReason';
-
-const VERDICT_WORDS: Record<Verdict, string> = {
-  pass: 'passed',
-  refuse: 'refused',
-  respond: 'answered at the gateway',
-};
+import { VERDICT_WORDS } from './verdictWords';
 
 function headerLines(headers: Readonly<Record<string, string>>): string {
   return Object.entries(headers)
@@ -18,9 +14,16 @@ function headerLines(headers: Readonly<Record<string, string>>): string {
 /**
  * One request explained: what decided it and why, its id, the request as it arrived and as the
  * gateway forwarded it, the instance that answered, the cache's verdict, the response headers and
- * what each stage said.
+ * what each stage said. Memoised: the store's list of requests changes every frame of a burst,
+ * the request shown does not.
  */
-export function TraceDetails({ trace, onClose }: { trace: RequestTrace; onClose: () => void }) {
+export const TraceDetails = memo(function TraceDetails({
+  trace,
+  onClose,
+}: {
+  trace: RequestTrace;
+  onClose: () => void;
+}) {
   const { decision } = trace;
   // Every header the engine wrote: each profile writes its own (Kong's RateLimit-*, Envoy's x-envoy-ratelimited).
   const headers = Object.keys(decision.headers);
@@ -32,7 +35,7 @@ export function TraceDetails({ trace, onClose }: { trace: RequestTrace; onClose:
   const decider = STAGE_LABELS[decision.decidedBy] ?? decision.decidedBy;
   return (
     <section className="trace-details" aria-label={`Details of request ${trace.id}`}>
-      <h4>
+      <h4 tabIndex={-1}>
         Request #{trace.id}: {decision.status} {STATUS_TEXT[decision.status]}
       </h4>
       <p>
@@ -112,4 +115,4 @@ export function TraceDetails({ trace, onClose }: { trace: RequestTrace; onClose:
       </button>
     </section>
   );
-}
+});

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useAppStore } from '../../store';
-import { latestEvent, narrate } from './narration';
+import { LatestEvent } from './latestEvent';
+import { narrate, narrationContext } from './narration';
 
 /** At most one new line this often, so a burst is not read out event by event. */
 const THROTTLE_MS = 1_000;
@@ -12,18 +13,26 @@ const THROTTLE_MS = 1_000;
 export function Narration() {
   const [line, setLine] = useState('');
   useEffect(() => {
+    // Kept up to date with every move of the clock, a little work per frame, so that the line
+    // shown once a second reads the latest event at once instead of looking for it.
+    const latestEvent = new LatestEvent();
     let timer: ReturnType<typeof setTimeout> | undefined;
     let lastShownMs = -Infinity;
     const show = () => {
       timer = undefined;
       lastShownMs = performance.now();
-      const { traces, clockMs, highlight } = useAppStore.getState();
+      const { traces, clockMs, highlight, gateway } = useAppStore.getState();
       if (highlight !== null) return;
-      const latest = latestEvent(traces, clockMs);
-      setLine(latest === null ? '' : narrate(latest.trace, latest.event));
+      const latest = latestEvent.at(traces, clockMs);
+      setLine(
+        latest === null
+          ? ''
+          : narrate(latest.trace, latest.event, narrationContext(gateway, clockMs)),
+      );
     };
     const unsubscribe = useAppStore.subscribe((state, previous) => {
       if (state.clockMs === previous.clockMs && state.traces === previous.traces) return;
+      latestEvent.at(state.traces, state.clockMs);
       if (timer !== undefined) return;
       const waitMs = Math.max(0, lastShownMs + THROTTLE_MS - performance.now());
       timer = setTimeout(show, waitMs);

@@ -1,6 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import { BALANCING_ALGORITHMS } from '../../engine';
+import { SERVICES } from '../../content/services';
 import { useAppStore } from '../../store';
+import { instancesSetting, MAX_INSTANCES } from '../../store/pipeline';
 import { Field, TextField } from './Field';
 import {
   draftOf,
@@ -12,11 +14,16 @@ import {
 
 const FIELDS: readonly PipelineField[] = [
   'ttlMs',
-  'instances',
   'algorithm',
   'failures',
   'cooldownMs',
+  ...SERVICES.map((service) => instancesSetting(service.id)),
 ];
+
+/** Where a problem the store found goes: its own field, or the first instance count. */
+function fieldOf(setting: string): PipelineField {
+  return FIELDS.find((f) => f === setting) ?? instancesSetting(SERVICES[0]?.id ?? '');
+}
 
 function Switch({
   id,
@@ -78,8 +85,7 @@ export function PipelineSettings() {
     }
     const error = useAppStore.getState().applyPipelineConfig(parsed.config);
     if (error !== null) {
-      const field = FIELDS.find((f) => f === error.setting) ?? 'instances';
-      setProblems({ [field]: `${error.reason}. Nothing was changed.` });
+      setProblems({ [fieldOf(error.setting)]: `${error.reason}. Nothing was changed.` });
       return;
     }
     setProblems({});
@@ -156,14 +162,22 @@ export function PipelineSettings() {
         checked={draft.balancerOn}
         onChange={(balancerOn) => change({ balancerOn })}
       >
-        <TextField
-          id="pipe-instances"
-          label="Instances per service"
-          inputMode="numeric"
-          problem={problems.instances ?? null}
-          value={draft.instances}
-          onChange={(instances) => change({ instances })}
-        />
+        <fieldset className="pipeline-instances">
+          <legend>Instances per service (1 to {MAX_INSTANCES})</legend>
+          {SERVICES.map((service) => (
+            <TextField
+              key={service.id}
+              id={`pipe-instances-${service.id}`}
+              label={service.label}
+              inputMode="numeric"
+              problem={problems[instancesSetting(service.id)] ?? null}
+              value={draft.instances[service.id] ?? ''}
+              onChange={(count) =>
+                change({ instances: { ...draft.instances, [service.id]: count } })
+              }
+            />
+          ))}
+        </fieldset>
         <Field id="pipe-algorithm" label="Algorithm" problem={problems.algorithm ?? null}>
           <select
             id="pipe-algorithm"

@@ -1,5 +1,13 @@
 import { BALANCING_ALGORITHMS, type BalancingAlgorithm } from '../../engine';
-import { MAX_INSTANCES, PIPELINE_DEFAULTS, type PipelineConfig } from '../../store/pipeline';
+import { SERVICES } from '../../content/services';
+import {
+  instancesOf,
+  instancesSetting,
+  MAX_INSTANCES,
+  PIPELINE_DEFAULTS,
+  withInstances,
+  type PipelineConfig,
+} from '../../store/pipeline';
 import { parseWhole } from './trafficForm';
 
 /** The Pipeline panel as typed: switches, and numbers as text until Apply parses them. */
@@ -13,14 +21,17 @@ export interface PipelineDraft {
   readonly addConsumer: boolean;
   readonly removeKey: boolean;
   readonly balancerOn: boolean;
-  readonly instances: string;
+  /** Each service's instance count as typed, by service id. */
+  readonly instances: Readonly<Record<string, string>>;
   readonly algorithm: string;
   readonly failures: string;
   readonly cooldownMs: string;
   readonly accessLog: boolean;
 }
 
-export type PipelineField = 'ttlMs' | 'instances' | 'algorithm' | 'failures' | 'cooldownMs';
+/** A field of the panel: a stage's parameter, or one service's instance count (`instancesSetting`). */
+export type PipelineField =
+  'ttlMs' | 'algorithm' | 'failures' | 'cooldownMs' | 'instances' | `instances:${string}`;
 export type PipelineProblems = Partial<Record<PipelineField, string>>;
 
 /** The longest TTL or cool-down the panel takes: one hour, plenty for a lesson. */
@@ -39,7 +50,14 @@ export function draftOf(config: PipelineConfig): PipelineDraft {
     transformOn: config.transform !== null,
     ...transform,
     balancerOn: config.balancer !== null,
-    instances: String(config.balancer === null ? PIPELINE_DEFAULTS.instances : config.instances),
+    instances: Object.fromEntries(
+      SERVICES.map((service) => [
+        service.id,
+        String(
+          config.balancer === null ? PIPELINE_DEFAULTS.instances : instancesOf(config, service.id),
+        ),
+      ]),
+    ),
     algorithm: balancer.algorithm,
     failures: String(balancer.failures),
     cooldownMs: String(balancer.cooldownMs),
@@ -63,17 +81,23 @@ export function parsePipelineDraft(
     if (ttl.ok) ttlMs = ttl.value;
     else problems.ttlMs = ttl.message;
   }
-  let instances = 1;
+  const instances = new Map<string, number>();
   let failures = 1;
   let cooldownMs = 1;
   let algorithm: BalancingAlgorithm = PIPELINE_DEFAULTS.balancer.algorithm;
   if (draft.balancerOn) {
-    const count = parseWhole(draft.instances, 'Instances', 1, { value: MAX_INSTANCES, unit: '' });
+    for (const service of SERVICES) {
+      const typed = draft.instances[service.id] ?? '';
+      const count = parseWhole(typed, `${service.label} instances`, 1, {
+        value: MAX_INSTANCES,
+        unit: '',
+      });
+      if (count.ok) instances.set(service.id, count.value);
+      else problems[instancesSetting(service.id)] = count.message;
+    }
     const k = parseWhole(draft.failures, 'Failures before ejection', 1, { value: 100, unit: '' });
     const cooldown = parseWhole(draft.cooldownMs, 'Cool-down', 1, ms);
     const known = BALANCING_ALGORITHMS.find((a) => a.name === draft.algorithm);
-    if (count.ok) instances = count.value;
-    else problems.instances = count.message;
     if (k.ok) failures = k.value;
     else problems.failures = k.message;
     if (cooldown.ok) cooldownMs = cooldown.value;
@@ -83,16 +107,14 @@ export function parsePipelineDraft(
   }
   if (Object.keys(problems).length > 0) return { ok: false, problems };
   const { stripPrefix, addConsumer, removeKey } = draft;
-  return {
-    ok: true,
-    config: {
-      requestId: draft.requestId,
-      normalise: draft.normalise,
-      cache: draft.cacheOn ? { ttlMs } : null,
-      transform: draft.transformOn ? { stripPrefix, addConsumer, removeKey } : null,
-      balancer: draft.balancerOn ? { algorithm, failures, cooldownMs } : null,
-      accessLog: draft.accessLog,
-      instances: draft.balancerOn ? instances : 1,
-    },
+  const config: PipelineConfig = {
+    requestId: draft.requestId,
+    normalise: draft.normalise,
+    cache: draft.cacheOn ? { ttlMs } : null,
+    transform: draft.transformOn ? { stripPrefix, addConsumer, removeKey } : null,
+    balancer: draft.balancerOn ? { algorithm, failures, cooldownMs } : null,
+    accessLog: draft.accessLog,
+    instances: 1,
   };
+  return { ok: true, config: withInstances(config, (service) => instances.get(service) ?? 1) };
 }
