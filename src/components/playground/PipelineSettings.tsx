@@ -1,15 +1,15 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { BALANCING_ALGORITHMS } from '../../engine';
 import { SERVICES } from '../../content/services';
 import { useAppStore } from '../../store';
 import { instancesSetting, MAX_INSTANCES } from '../../store/pipeline';
 import { Field, TextField } from './Field';
+import { SettingsForm, useSettingsDraft } from './SettingsForm';
 import {
   draftOf,
   parsePipelineDraft,
   type PipelineDraft,
   type PipelineField,
-  type PipelineProblems,
 } from './pipelineForm';
 
 const FIELDS: readonly PipelineField[] = [
@@ -61,45 +61,33 @@ function Switch({
  */
 export function PipelineSettings() {
   const pipeline = useAppStore((s) => s.pipeline);
-  const [draft, setDraft] = useState<PipelineDraft>(() => draftOf(pipeline));
-  const [problems, setProblems] = useState<PipelineProblems>({});
-  const [applied, setApplied] = useState<string | null>(null);
-  // The pipeline can change from elsewhere (undo, rewind, an experiment, a link): the draft follows.
-  const [shown, setShown] = useState(pipeline);
-  if (shown !== pipeline) {
-    setShown(pipeline);
-    setDraft(draftOf(pipeline));
-    setProblems({});
-  }
-  const change = (part: Partial<PipelineDraft>) => {
-    setDraft({ ...draft, ...part });
-    setApplied(null);
-  };
+  const { draft, problems, applied, change, reject, accept } = useSettingsDraft<
+    typeof pipeline,
+    PipelineDraft,
+    PipelineField
+  >(pipeline, draftOf);
 
   const apply = () => {
     const parsed = parsePipelineDraft(draft);
-    setApplied(null);
     if (!parsed.ok) {
-      setProblems(parsed.problems);
+      reject(parsed.problems);
       return;
     }
     const error = useAppStore.getState().applyPipelineConfig(parsed.config);
     if (error !== null) {
-      setProblems({ [fieldOf(error.setting)]: `${error.reason}. Nothing was changed.` });
+      reject({ [fieldOf(error.setting)]: `${error.reason}. Nothing was changed.` });
       return;
     }
-    setProblems({});
-    setApplied('Applied: the graph shows the stages that are on.');
+    accept('Applied: the graph shows the stages that are on.');
   };
 
   return (
-    <form
+    <SettingsForm
       className="pipeline-settings"
-      aria-label="Pipeline"
-      onSubmit={(e) => {
-        e.preventDefault();
-        apply();
-      }}
+      label="Pipeline"
+      submitLabel="Apply pipeline"
+      applied={applied}
+      onApply={apply}
     >
       <p className="field-note">
         Auth, Rate limit and Router always run. Turn on the gateway&apos;s other jobs:
@@ -214,14 +202,6 @@ export function PipelineSettings() {
         checked={draft.accessLog}
         onChange={(accessLog) => change({ accessLog })}
       />
-      <div className="traffic-buttons">
-        <button type="submit">Apply pipeline</button>
-        {applied !== null && (
-          <span className="field-note" role="status">
-            {applied}
-          </span>
-        )}
-      </div>
-    </form>
+    </SettingsForm>
   );
 }
