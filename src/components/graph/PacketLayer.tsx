@@ -5,6 +5,9 @@ import { packetMarks, placeMarks, rememberShownFrame } from './drawPackets';
 import type { GraphLayout } from './layout';
 import { paintMarks, readColours } from './paintPackets';
 
+/** The time a frame spends on the paths of packets new to it; the rest wait for the next frames. */
+const NEW_PATHS_MS = 3;
+
 /** What the packets' positions depend on in the app's store: a change of any needs a new frame. */
 function movedInStore(state: AppState, previous: AppState): boolean {
   return (
@@ -55,9 +58,12 @@ export function PacketLayer({ layout }: { layout: GraphLayout }) {
       const pending = state.simulation.pendingCount > 0 ? state.simulation.pending : [];
       const { timing } = state.simulation;
       const startIndex = hint;
+      const until = performance.now() + NEW_PATHS_MS;
       const { marks, nextStart, deferred } = state.reducedMotion
         ? { marks: [], nextStart: hint, deferred: false }
-        : packetMarks(layout, state.traces, pending, t, startIndex, timing);
+        : packetMarks(layout, state.traces, pending, t, startIndex, timing, {
+            outOfTime: () => performance.now() > until,
+          });
       hint = nextStart;
       const viewport = flowStore.getState().transform;
       rememberShownFrame(

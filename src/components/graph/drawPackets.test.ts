@@ -51,6 +51,23 @@ describe('packetMarks', () => {
     expect(second.deferred).toBe(false);
     expect(count(second.marks)).toBe(500);
   });
+
+  it('stops resolving new paths once the frame says its time is spent', () => {
+    const simulation = new Simulation(new Gateway({}, INITIAL_ROUTES), { seed: 1 });
+    simulation.send(burst({ clientId: 'mobile', apiKey: 'abc123', path: '/api/users' }, 200, 0));
+    const traces = simulation.runAll();
+    const count = (marks: readonly { count: number }[]) => marks.reduce((n, m) => n + m.count, 0);
+    let asked = 0;
+    const slow = packetMarks(layout, traces, [], 400, 0, DEFAULT_TIMING, {
+      outOfTime: () => ++asked > 0,
+    });
+    expect(slow.deferred).toBe(true);
+    expect(asked).toBe(1);
+    expect(count(slow.marks)).toBe(25);
+    const next = packetMarks(layout, traces, [], 400, slow.nextStart, DEFAULT_TIMING);
+    expect(next.deferred).toBe(false);
+    expect(count(next.marks)).toBe(200);
+  });
 });
 
 describe('streams: many packets on one leg are one mark', () => {

@@ -77,7 +77,15 @@ export interface PacketMarksOptions {
   readonly withIds?: boolean;
   /** Most new paths to resolve now; packets beyond it are left for a later frame. */
   readonly newPaths?: number;
+  /**
+   * Says when the frame's time for new paths is spent (asked every few paths): a burst's paths
+   * are then resolved over as many frames as a slow machine needs, not in one long one.
+   */
+  readonly outOfTime?: () => boolean;
 }
+
+/** New paths resolved between two questions to `outOfTime`. */
+const PATHS_PER_TIME_CHECK = 25;
 
 /**
  * Where the packets in flight are at `t`, in flow coordinates, gathered by leg and outcome so that
@@ -93,7 +101,11 @@ export function packetMarks(
   startIndex: number,
   /** The simulation's timing: legs the events do not mark (client → gateway, gateway ↔ service). */
   timing: Timing,
-  { withIds = false, newPaths: pathBudget = NEW_PATHS_PER_FRAME }: PacketMarksOptions = {},
+  {
+    withIds = false,
+    newPaths: pathBudget = NEW_PATHS_PER_FRAME,
+    outOfTime = () => false,
+  }: PacketMarksOptions = {},
 ): { marks: PacketMark[]; nextStart: number; deferred: boolean } {
   const { paths, legs } = cacheFor(layout);
   let start = Math.min(startIndex, traces.length);
@@ -105,19 +117,21 @@ export function packetMarks(
   if (paths.size > traces.length - start + NEW_PATHS_PER_FRAME) sweep(paths, t);
   const groups = new Groups(withIds);
   let newPaths = 0;
+  let budget = pathBudget;
   let deferred = false;
   for (let i = start; i < traces.length; i++) {
     const trace = traces[i] as RequestTrace;
     let path = paths.get(trace);
     if (path === undefined) {
       // Too many new ones this frame: this packet is drawn from a following frame on.
-      if (newPaths >= pathBudget) {
+      if (newPaths >= budget) {
         deferred = true;
         continue;
       }
       path = resolvePath(layout, legs, trace, timing);
       paths.set(trace, path);
       newPaths++;
+      if (newPaths % PATHS_PER_TIME_CHECK === 0 && outOfTime()) budget = newPaths;
     }
     const { times, xs, ys } = path;
     const last = times.length - 1;

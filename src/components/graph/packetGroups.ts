@@ -7,13 +7,25 @@ import type { Point } from './layout';
  * request it is, so the packets of a busy leg can be drawn as one stream.
  */
 export class Legs {
-  private readonly ids = new Map<string, number>();
+  /** Anchor points by x, then y: numbers, not strings, as every new packet's path asks. */
+  private readonly points = new Map<number, Map<number, number>>();
+  private pointCount = 0;
+  private readonly ids = new Map<number, number>();
   /** The unit vector of each leg's direction, in flow coordinates (0, 0 for a wait). */
   readonly dirX: number[] = [];
   readonly dirY: number[] = [];
 
+  private pointOf({ x, y }: Point): number {
+    let byY = this.points.get(x);
+    if (byY === undefined) this.points.set(x, (byY = new Map()));
+    let point = byY.get(y);
+    if (point === undefined) byY.set(y, (point = this.pointCount++));
+    return point;
+  }
+
   idOf(from: Point, to: Point): number {
-    const name = `${from.x},${from.y}>${to.x},${to.y}`;
+    // Anchors are few (one per client, stage, service and instance): 2^20 is plenty.
+    const name = this.pointOf(from) * 1_048_576 + this.pointOf(to);
     let id = this.ids.get(name);
     if (id === undefined) {
       id = this.dirX.length;
