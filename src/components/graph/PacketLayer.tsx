@@ -3,7 +3,8 @@ import { useEffect, useRef } from 'react';
 import { useAppStore, type AppState } from '../../store';
 import { packetMarks, placeMarks, rememberShownFrame } from './drawPackets';
 import type { GraphLayout } from './layout';
-import { paintMarks, readColours } from './paintPackets';
+import { onIdle } from '../lazy/whenIdle';
+import { paintMarks, readColours, warmLabelFont } from './paintPackets';
 
 /** The time a frame spends on the paths of packets new to it; the rest wait for the next frames. */
 const NEW_PATHS_MS = 3;
@@ -71,8 +72,12 @@ export function PacketLayer({ layout }: { layout: GraphLayout }) {
           ? null
           : { layout, traces: state.traces, pending, atMs: t, startIndex, timing, viewport },
       );
-      // An empty canvas that stays empty is not touched: no repaint while the clock runs idle.
-      if (marks.length === 0 && blank && !resized) return;
+      // An empty canvas that stays empty is not touched: no repaint while the clock runs idle
+      // (a resize has emptied it already).
+      if (marks.length === 0 && (blank || resized)) {
+        blank = true;
+        return;
+      }
       blank = marks.length === 0;
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.clearRect(0, 0, canvas.width, canvas.height);
@@ -85,6 +90,7 @@ export function PacketLayer({ layout }: { layout: GraphLayout }) {
       frame ??= requestAnimationFrame(draw);
     };
     schedule();
+    const cancelWarming = onIdle(() => warmLabelFont(ctx));
     const unsubscribeApp = useAppStore.subscribe((state, previous) => {
       if (movedInStore(state, previous)) schedule();
     });
@@ -99,6 +105,7 @@ export function PacketLayer({ layout }: { layout: GraphLayout }) {
     resized.observe(canvas);
     return () => {
       if (frame !== null) cancelAnimationFrame(frame);
+      cancelWarming();
       unsubscribeApp();
       unsubscribeFlow();
       resized.disconnect();

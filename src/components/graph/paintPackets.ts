@@ -70,6 +70,21 @@ function colourOf(colours: Colours, status: HttpStatus | null): string {
   return colours[status] ?? (status >= 500 ? colours.failed : colours.pending);
 }
 
+/** The labels' font for marks of radius `r`. */
+function labelFont(r: number): string {
+  return `600 ${Math.max(10, (11 * r) / 7)}px system-ui, sans-serif`;
+}
+
+/**
+ * Sets and measures the labels' font once while the page is idle: the first use of a font on a
+ * canvas looks the family up (tens of ms on a slow machine), which would otherwise land in the
+ * first frame of the first burst.
+ */
+export function warmLabelFont(ctx: CanvasRenderingContext2D): void {
+  ctx.font = labelFont(7);
+  ctx.measureText('429 ×10,000');
+}
+
 /** "429 ×37", "200 Hit", "×6": what a mark says beside it. */
 export function markLabel(mark: PlacedMark): string {
   return `${mark.status ?? ''}${mark.cacheHit ? ' Hit' : ''}${mark.count > 1 ? ` ×${mark.count}` : ''}`;
@@ -113,6 +128,7 @@ export function paintMarks(
   marks: readonly PlacedMark[],
   colours: Colours,
 ): void {
+  if (marks.length === 0) return;
   ctx.lineCap = 'round';
   ctx.globalAlpha = 0.35;
   for (const mark of marks) {
@@ -139,8 +155,7 @@ export function paintMarks(
   }
   ctx.textBaseline = 'middle';
   // Every mark has the same radius: the font is set once (setting it is not free).
-  const r = marks[0]?.r ?? 0;
-  ctx.font = `600 ${Math.max(10, (11 * r) / 7)}px system-ui, sans-serif`;
+  ctx.font = labelFont(marks[0]?.r ?? 0);
   heads.forEach((mark, i) => {
     const label = markLabel(mark);
     if (label === '') return;
