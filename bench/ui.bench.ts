@@ -15,6 +15,7 @@
  *   'longtask', over 3.5 s) and how long until the log counts every request.
  */
 import { spawn } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { jsFetched } from '../e2e/firstLoadJs';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium-path.mjs';
@@ -298,7 +299,14 @@ async function measureHeap(browser: Browser): Promise<number[]> {
   return heapMb;
 }
 
+/** The machine's load: every figure here is wall-clock time, which other work on it stretches. */
+function loadLine(when: string): string {
+  const [one, five] = loadavg();
+  return `load average ${when}: ${one?.toFixed(2)} (1 min), ${five?.toFixed(2)} (5 min) on ${availableParallelism()} cores`;
+}
+
 async function main(): Promise<void> {
+  console.log(loadLine('at the start'));
   const executablePath = findChromium();
   const server = spawn(
     'npx',
@@ -353,6 +361,7 @@ async function main(): Promise<void> {
   } finally {
     stop();
   }
+  console.log(loadLine('at the end'));
 }
 
 const verdict = (met: boolean) => (met ? 'PASS' : 'MISS');

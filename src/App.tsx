@@ -1,4 +1,4 @@
-import { lazy, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { CodeExample } from './components/lesson/CodeExample';
 import { Glossary } from './components/lesson/Glossary';
 import { PageHeader } from './components/lesson/PageHeader';
@@ -8,6 +8,7 @@ import { Term } from './components/lesson/Term';
 import { useLandOnHash } from './components/lesson/useLandOnHash';
 import { WhyItMatters } from './components/lesson/WhyItMatters';
 import { AfterIdle } from './components/lazy/AfterIdle';
+import { lazyWithRetry } from './components/lazy/lazyWithRetry';
 import { ProgressOverview } from './components/progress/ProgressOverview';
 import { RestoreNotice } from './components/progress/RestoreNotice';
 import { SaveNotice } from './components/progress/SaveNotice';
@@ -18,21 +19,23 @@ import './styles/lesson.css';
 import './components/playground/playground.css';
 
 // Below the first screen: each is a chunk of its own, loaded once the browser is idle.
-const ChallengeSection = lazy(() =>
+const ChallengeSection = lazyWithRetry(() =>
   import('./components/challenge/ChallengeSection').then((m) => ({ default: m.ChallengeSection })),
 );
-const ExperimentsSection = lazy(() =>
+const ExperimentsSection = lazyWithRetry(() =>
   import('./components/exercises/ExperimentsSection').then((m) => ({
     default: m.ExperimentsSection,
   })),
 );
-const Playground = lazy(() =>
+const Playground = lazyWithRetry(() =>
   import('./components/playground/Playground').then((m) => ({ default: m.Playground })),
 );
-const LabSection = lazy(() =>
+const LabSection = lazyWithRetry(() =>
   import('./components/lab/LabSection').then((m) => ({ default: m.LabSection })),
 );
-const Quiz = lazy(() => import('./components/quiz/Quiz').then((m) => ({ default: m.Quiz })));
+const Quiz = lazyWithRetry(() =>
+  import('./components/quiz/Quiz').then((m) => ({ default: m.Quiz })),
+);
 
 function Loading({ what }: { what: string }) {
   return <p role="status">Loading the {what}…</p>;

@@ -12,7 +12,7 @@ export const SPEEDS: readonly number[] = [0.25, 0.5, 1, 2, 4, 8];
  * their true times.
  */
 export const DECISIONS_PER_FRAME = 400;
-const DECISION_CHUNK = 100;
+const DECISION_CHUNK = 25;
 const FRAME_BUDGET_MS = 5;
 
 /** A frame longer than this (a background tab, a debugger) moves the clock no further. */

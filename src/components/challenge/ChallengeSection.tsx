@@ -1,7 +1,8 @@
-import { lazy, useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { challengeContent, type ChallengeId } from '../../content/challenges';
 import { useAppStore } from '../../store';
 import { progressOf } from '../../store/challengeSlice';
+import { lazyWithRetry } from '../lazy/lazyWithRetry';
 import { WhenNear } from '../lazy/WhenNear';
 import { ChallengePicker } from './ChallengePicker';
 import { ChallengeStatement } from './ChallengeStatement';
@@ -15,7 +16,9 @@ import type { GradeScope } from '../../challenge/types';
 import './challenge.css';
 
 // CodeMirror is a chunk of its own, fetched when the editor nears the viewport or gets focus.
-const CodeEditor = lazy(() => import('./CodeEditor').then((m) => ({ default: m.CodeEditor })));
+const CodeEditor = lazyWithRetry(() =>
+  import('./CodeEditor').then((m) => ({ default: m.CodeEditor })),
+);
 
 const SAVE_DELAY_MS = 400;
 

@@ -1,6 +1,6 @@
 import { useDeferredValue, useEffect, useMemo } from 'react';
 import type { CheckResult, Experiment } from '../../content/experiments';
-import { useAppStore, useShownTraces } from '../../store';
+import { useAppStore, useCheckTraces } from '../../store';
 import { tracesSince, type ExperimentStatus } from '../../store/progressSlice';
 import { learnerLookupProblem } from './routeLookupPreparer';
 
@@ -23,7 +23,7 @@ export function useExperimentCheck(experiment: Experiment): {
 } {
   // Checked in a deferred render: when a burst's traces arrive, the cards' checks (a pass over
   // the log each) run after the urgent update, in slices React can interrupt, not in its task.
-  const { traces, simulation, olderTraces } = useDeferredValue(useShownTraces((s) => s));
+  const { traces, simulation, olderTraces } = useDeferredValue(useCheckTraces((s) => s));
   const olderCount = olderTraces.count;
   const baseline = useAppStore((s) => s.experimentBaselines[experiment.id]);
   const prediction = useAppStore((s) => s.burstPrediction);

@@ -1,106 +1,14 @@
 import { useStoreApi } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
-import type { HttpStatus } from '../../engine';
 import { useAppStore, type AppState } from '../../store';
-import { packetMarks, type PacketMark } from './drawPackets';
+import { packetHitTargets, packetMarks, placeMarks, rememberShownFrame } from './drawPackets';
 import type { GraphLayout } from './layout';
-import { followPacketPointer, markRadiusPx } from './packetPointer';
-import { packetTargetsAt } from './packetTargets';
+import { followPacketPointer } from './packetPointer';
+import { onIdle } from '../lazy/whenIdle';
+import { paintMarks, readColours, warmLabelFont } from './paintPackets';
 
-const STATUS_VARS = {
-  200: '--ok',
-  401: '--unauthorized',
-  404: '--not-found',
-  429: '--limited',
-} as const;
-
-type Colours = Record<HttpStatus | 'pending' | 'failed', string>;
-
-function readColours(element: Element): Colours {
-  const style = getComputedStyle(element);
-  const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-  return {
-    200: read(STATUS_VARS[200], '#007a5a'),
-    401: read(STATUS_VARS[401], '#b35900'),
-    404: read(STATUS_VARS[404], '#6a3d9a'),
-    429: read(STATUS_VARS[429], '#c0392b'),
-    failed: read('--failed', '#5b2333'),
-    pending: read('--accent', '#1f5fae'),
-  };
-}
-
-/** Status shapes, so colour is never the only signal: ● 200, ■ 401, ◆ 404, ▲ 429, ✖ 5xx. */
-function shape(
-  ctx: CanvasRenderingContext2D,
-  status: HttpStatus | null,
-  x: number,
-  y: number,
-  r: number,
-) {
-  ctx.beginPath();
-  if (status === 401) ctx.rect(x - r, y - r, 2 * r, 2 * r);
-  else if (status === 404) {
-    ctx.moveTo(x, y - r * 1.3);
-    ctx.lineTo(x + r * 1.3, y);
-    ctx.lineTo(x, y + r * 1.3);
-    ctx.lineTo(x - r * 1.3, y);
-    ctx.closePath();
-  } else if (status === 429) {
-    ctx.moveTo(x, y - r * 1.3);
-    ctx.lineTo(x + r * 1.2, y + r);
-    ctx.lineTo(x - r * 1.2, y + r);
-    ctx.closePath();
-  } else if (status !== null && status >= 500) {
-    // A cross: the gateway could not get an answer from the service.
-    const a = r * 0.45;
-    const b = r * 1.2;
-    ctx.moveTo(x - b, y - b + a);
-    ctx.lineTo(x - b + a, y - b);
-    ctx.lineTo(x, y - a);
-    ctx.lineTo(x + b - a, y - b);
-    ctx.lineTo(x + b, y - b + a);
-    ctx.lineTo(x + a, y);
-    ctx.lineTo(x + b, y + b - a);
-    ctx.lineTo(x + b - a, y + b);
-    ctx.lineTo(x, y + a);
-    ctx.lineTo(x - b + a, y + b);
-    ctx.lineTo(x - b, y + b - a);
-    ctx.lineTo(x - a, y);
-    ctx.closePath();
-  } else ctx.arc(x, y, r, 0, Math.PI * 2);
-}
-
-function colourOf(colours: Colours, status: HttpStatus | null): string {
-  if (status === null) return colours.pending;
-  return colours[status] ?? (status >= 500 ? colours.failed : colours.pending);
-}
-
-function drawMarks(
-  ctx: CanvasRenderingContext2D,
-  marks: readonly PacketMark[],
-  colours: Colours,
-  [tx, ty, zoom]: readonly [number, number, number],
-) {
-  const r = markRadiusPx(zoom);
-  ctx.font = `600 ${Math.max(10, 11 * zoom)}px system-ui, sans-serif`;
-  ctx.textBaseline = 'middle';
-  for (const mark of marks) {
-    const m = { ...mark, x: mark.x * zoom + tx, y: mark.y * zoom + ty };
-    ctx.fillStyle = colourOf(colours, m.status);
-    shape(ctx, m.status, m.x, m.y, r);
-    ctx.fill();
-    ctx.strokeStyle = '#fff';
-    ctx.lineWidth = 1.5;
-    ctx.stroke();
-    const label = `${m.status ?? ''}${m.cacheHit ? ' Hit' : ''}${m.count > 1 ? ` ×${m.count}` : ''}`;
-    if (label === '') continue;
-    const w = ctx.measureText(label).width + 8;
-    ctx.fillStyle = 'rgba(255,255,255,0.92)';
-    ctx.fillRect(m.x + r + 2, m.y - r - 2, w, 2 * r + 4);
-    ctx.fillStyle = colourOf(colours, m.status);
-    ctx.fillText(label, m.x + r + 6, m.y);
-  }
-}
+/** The time a frame spends on the paths of packets new to it; the rest wait for the next frames. */
+const NEW_PATHS_MS = 3;
 
 /** What the packets' positions depend on in the app's store: a change of any needs a new frame. */
 function movedInStore(state: AppState, previous: AppState): boolean {
@@ -150,17 +58,32 @@ export function PacketLayer({ layout }: { layout: GraphLayout }) {
       if (t < lastT || state.traces.length < hint) hint = 0;
       lastT = t;
       const pending = state.simulation.pendingCount > 0 ? state.simulation.pending : [];
+      const { timing } = state.simulation;
+      const startIndex = hint;
+      const until = performance.now() + NEW_PATHS_MS;
       const { marks, nextStart, deferred } = state.reducedMotion
         ? { marks: [], nextStart: hint, deferred: false }
-        : packetMarks(layout, state.traces, pending, t, hint, state.simulation.timing);
+        : packetMarks(layout, state.traces, pending, t, startIndex, timing, {
+            outOfTime: () => performance.now() > until,
+          });
       hint = nextStart;
-      // An empty canvas that stays empty is not touched: no repaint while the clock runs idle.
-      if (marks.length === 0 && blank && !resized) return;
+      const viewport = flowStore.getState().transform;
+      rememberShownFrame(
+        marks.length === 0
+          ? null
+          : { layout, traces: state.traces, pending, atMs: t, startIndex, timing, viewport },
+      );
+      // An empty canvas that stays empty is not touched: no repaint while the clock runs idle
+      // (a resize has emptied it already).
+      if (marks.length === 0 && (blank || resized)) {
+        blank = true;
+        return;
+      }
       blank = marks.length === 0;
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.clearRect(0, 0, canvas.width, canvas.height);
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-      drawMarks(ctx, marks, colours, flowStore.getState().transform);
+      paintMarks(ctx, placeMarks(marks, viewport), colours);
       // Packets left for later frames (a burst's first frame) are drawn even while paused.
       if (deferred) schedule();
     };
@@ -168,6 +91,7 @@ export function PacketLayer({ layout }: { layout: GraphLayout }) {
       frame ??= requestAnimationFrame(draw);
     };
     schedule();
+    const cancelWarming = onIdle(() => warmLabelFont(ctx));
     const unsubscribeApp = useAppStore.subscribe((state, previous) => {
       if (movedInStore(state, previous)) schedule();
     });
@@ -182,22 +106,16 @@ export function PacketLayer({ layout }: { layout: GraphLayout }) {
     resized.observe(canvas);
     // A click on a packet opens its request's explanation (the newest, for a merged mark).
     const stopPointer = followPacketPointer(canvas, {
-      targets: (r, forHover) => {
-        const state = useAppStore.getState();
-        if (state.reducedMotion) return [];
-        const t = state.viewMs ?? state.clockMs;
-        const { timing } = state.simulation;
-        return packetTargetsAt(layout, state.traces, t, timing, r, forHover ? 300 : Infinity);
-      },
-      transform: () => flowStore.getState().transform,
+      targets: () => (useAppStore.getState().reducedMotion ? [] : packetHitTargets()),
       onPick: ({ id, among }) => useAppStore.getState().select({ kind: 'request', id, among }),
     });
     return () => {
+      stopPointer();
       if (frame !== null) cancelAnimationFrame(frame);
+      cancelWarming();
       unsubscribeApp();
       unsubscribeFlow();
       resized.disconnect();
-      stopPointer();
     };
   }, [layout, flowStore]);
 

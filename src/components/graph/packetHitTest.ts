@@ -1,5 +1,5 @@
 /**
- * A packet mark as drawn in one frame, in flow coordinates: where it is, its radius, and the
+ * A packet mark as drawn in one frame, in the canvas's CSS pixels: where it is, its radius, and the
  * requests it stands for (a mark merges the packets of one status that sit close together).
  */
 export interface PacketHitTarget {
@@ -16,7 +16,7 @@ export interface PacketPick {
 }
 
 /**
- * The mark under `point` (flow coordinates), or null. `slop` widens every mark (a finger is
+ * The mark under `point` (the same pixels), or null. `slop` widens every mark (a finger is
  * wider than a dot); where marks overlap the nearest centre wins, and on a tie the one drawn
  * last (on top). Marks that stand for no decided request (still on their way to the gateway)
  * are not targets: nothing has decided them yet.
@@ -45,12 +45,4 @@ export function pickOf(target: PacketHitTarget): PacketPick | null {
   let newest = -Infinity;
   for (const id of target.traceIds) if (id > newest) newest = id;
   return { id: newest, among: target.traceIds.length };
-}
-
-/** A screen point over the graph in flow coordinates, given React Flow's [x, y, zoom] transform. */
-export function toFlowPoint(
-  screen: { readonly x: number; readonly y: number },
-  [tx, ty, zoom]: readonly [number, number, number],
-): { x: number; y: number } {
-  return { x: (screen.x - tx) / zoom, y: (screen.y - ty) / zoom };
 }

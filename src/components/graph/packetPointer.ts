@@ -1,30 +1,14 @@
-import {
-  packetAt,
-  pickOf,
-  toFlowPoint,
-  type PacketHitTarget,
-  type PacketPick,
-} from './packetHitTest';
+import { packetAt, pickOf, type PacketHitTarget, type PacketPick } from './packetHitTest';
 
 /** A finger or a quick click lands near a moving dot, not on it: this much more, in CSS px. */
 const SLOP_PX = 8;
-
-/** The radius the packet layer draws a mark with at `zoom`, in CSS px (see drawMarks). */
-export function markRadiusPx(zoom: number): number {
-  return Math.max(5, 7 * zoom);
-}
 
 /** How often the hover cursor checks for a packet under the pointer. */
 const HOVER_EVERY_MS = 120;
 
 export interface PacketPointerOptions {
-  /**
-   * The marks of the frame on screen, in flow coordinates, each of radius `r` flow units; for
-   * the hover cursor (`forHover`) the answer may leave out packets it has not worked out yet.
-   */
-  readonly targets: (r: number, forHover: boolean) => readonly PacketHitTarget[];
-  /** React Flow's [x, y, zoom]: flow coordinates to the canvas's CSS pixels. */
-  readonly transform: () => readonly [number, number, number];
+  /** The marks of the frame on screen, in the canvas's CSS pixels from its top-left corner. */
+  readonly targets: () => readonly PacketHitTarget[];
   readonly onPick: (pick: PacketPick) => void;
 }
 
@@ -39,18 +23,13 @@ export function followPacketPointer(
 ): () => void {
   const box = canvas.parentElement;
   if (box === null) return () => undefined;
-  const hitAt = (event: MouseEvent, forHover: boolean): PacketHitTarget | null => {
+  const hitAt = (event: MouseEvent): PacketHitTarget | null => {
     const rect = canvas.getBoundingClientRect();
-    const transform = options.transform();
-    const zoom = transform[2];
-    const point = toFlowPoint(
-      { x: event.clientX - rect.left, y: event.clientY - rect.top },
-      transform,
-    );
-    return packetAt(options.targets(markRadiusPx(zoom) / zoom, forHover), point, SLOP_PX / zoom);
+    const point = { x: event.clientX - rect.left, y: event.clientY - rect.top };
+    return packetAt(options.targets(), point, SLOP_PX);
   };
   const onClick = (event: MouseEvent) => {
-    const target = hitAt(event, false);
+    const target = hitAt(event);
     const pick = target === null ? null : pickOf(target);
     if (pick === null) return;
     // The packet was clicked, not the node drawn under it.
@@ -65,7 +44,7 @@ export function followPacketPointer(
     last = event;
     timer ??= setTimeout(() => {
       timer = null;
-      if (last !== null) box.classList.toggle('is-over-packet', hitAt(last, true) !== null);
+      if (last !== null) box.classList.toggle('is-over-packet', hitAt(last) !== null);
     }, HOVER_EVERY_MS);
   };
   const onLeave = () => {

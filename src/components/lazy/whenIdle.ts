@@ -21,6 +21,19 @@ function idleMoment(): Promise<void> {
   });
 }
 
+/**
+ * Runs `callback` once the browser is idle (or after IDLE_TIMEOUT_MS at most), outside the
+ * sections' queue below; returns a function that cancels it.
+ */
+export function onIdle(callback: () => void): () => void {
+  if ('requestIdleCallback' in window) {
+    const id = requestIdleCallback(callback, { timeout: IDLE_TIMEOUT_MS });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(callback, 200);
+  return () => clearTimeout(id);
+}
+
 let queue: Promise<void> | undefined;
 
 /**

@@ -1,4 +1,5 @@
 import { Component, Fragment, type ReactNode } from 'react';
+import { retryFailedLoads } from '../lazy/lazyWithRetry';
 
 interface SectionBoundaryProps {
   /** What the section is called on the page, for the message. */
@@ -14,7 +15,8 @@ interface SectionBoundaryState {
 
 /**
  * Keeps a fault inside one section: the section shows what went wrong and a "Try again" that
- * mounts it afresh, and the rest of the page keeps working. React reports the error itself.
+ * mounts it afresh (loading again any chunk that failed to arrive), and the rest of the page keeps
+ * working. React reports the error itself.
  */
 export class SectionBoundary extends Component<SectionBoundaryProps, SectionBoundaryState> {
   override state: SectionBoundaryState = { error: null, attempt: 0 };
@@ -24,6 +26,8 @@ export class SectionBoundary extends Component<SectionBoundaryProps, SectionBoun
   }
 
   private readonly retry = () => {
+    // A chunk that failed to arrive is fetched again, not its old error shown again.
+    retryFailedLoads();
     this.setState((state) => ({ error: null, attempt: state.attempt + 1 }));
   };
 

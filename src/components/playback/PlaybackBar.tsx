@@ -47,10 +47,18 @@ export function PlaybackBar({ apiKey }: { apiKey: string | null }) {
       </button>
       <button
         type="button"
+        className="jump-slot"
         disabled={waitMs === null}
         onClick={() => waitMs !== null && jumpBy(Math.ceil(waitMs))}
       >
-        {waitMs === null ? 'Next slot: now' : `Jump to next slot (${formatWait(waitMs)})`}
+        {/* Holds the button at its widest, so the bar never rewraps as the countdown comes and
+            goes: the controls under it would move under the learner's pointer. */}
+        <span className="jump-slot__widest" aria-hidden="true">
+          Jump to next slot (00.0&nbsp;s)
+        </span>
+        <span>
+          {waitMs === null ? 'Next slot: now' : `Jump to next slot (${formatWait(waitMs)})`}
+        </span>
       </button>
       <button type="button" onClick={resetAll}>
         Reset

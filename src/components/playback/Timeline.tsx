@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useAppStore, type AppState } from '../../store';
-import { actionsUpTo } from '../../store/rewind';
 import { rewindOffReason } from '../../store/rewindSlice';
+import { paceReadout } from './readoutPace';
 import { formatClock } from './timeline';
 import { ownsKey } from './usePlaybackLoop';
 
@@ -32,23 +32,29 @@ export function Timeline() {
   useStepBackKey();
   const slider = useRef<HTMLInputElement>(null);
   const offReason = useAppStore(rewindOffReason);
-  const canUndo = useAppStore((s) => actionsUpTo(s.history, s.clockMs) > 0);
+  // Asked on every store update (each frame while playing): the first action only, not a count.
+  const canUndo = useAppStore((s) => (s.history.actions[0]?.atMs ?? Infinity) <= s.clockMs);
   const { rewindTo, stepBack, undo } = useAppStore.getState();
 
-  // The clock moves every frame while playing: the slider is written straight into the DOM.
+  // The clock moves every frame while playing: the slider is written straight into the DOM, at
+  // the clock readout's pace (readoutPace.ts).
   useEffect(() => {
-    const show = (state: AppState) => {
-      const input = slider.current;
-      if (input === null) return;
-      const end = endMs(state);
-      input.max = String(end);
-      input.value = String(state.clockMs);
-      input.setAttribute('aria-valuetext', `${formatClock(state.clockMs)} of ${formatClock(end)}`);
-    };
-    show(useAppStore.getState());
-    return useAppStore.subscribe((state, previous) => {
-      if (state.clockMs !== previous.clockMs || state.horizonMs !== previous.horizonMs) show(state);
-    });
+    let written = '';
+    return paceReadout(
+      useAppStore,
+      (state, previous) =>
+        state.clockMs !== previous.clockMs || state.horizonMs !== previous.horizonMs,
+      (state) => {
+        const input = slider.current;
+        const end = endMs(state);
+        const text = `${formatClock(state.clockMs)} of ${formatClock(end)}`;
+        if (input === null || text === written) return;
+        written = text;
+        input.max = String(end);
+        input.value = String(state.clockMs);
+        input.setAttribute('aria-valuetext', text);
+      },
+    );
   }, []);
 
   return (

@@ -1,4 +1,4 @@
-import { useAppStore, useShownTraces, type AppState } from '../../store';
+import { useAppStore, useWindowTraces, type AppState } from '../../store';
 import { limiterLimits } from '../../store/challengeSlice';
 import type { ClientProfile } from '../../content/services';
 import { LiveWait } from '../countdown/LiveWait';
@@ -15,7 +15,7 @@ const selectTick = (s: AppState) => Math.floor(s.clockMs / 200);
 /** One client's rate-limit window: allowed marks, refusals, what is left and when the next slot comes. */
 export function WindowPanel({ client }: { client: ClientProfile }) {
   useAppStore(selectTick);
-  const traces = useShownTraces((s) => s.traces);
+  const traces = useWindowTraces((s) => s.traces);
   const windowMs = useAppStore((s) => limiterLimits(s).windowMs);
   const { gateway, clockMs } = useAppStore.getState();
   const apiKey = client.apiKey;
