@@ -1,4 +1,4 @@
-import type { RateLimitAlgorithm } from '../limiters';
+import type { LimiterQuota, RateLimitAlgorithm } from '../limiters';
 import { forkState } from '../pipeline/forkState';
 import type { GatewayRequest, GatewayStage } from '../pipeline/types';
 import { LESSON_PROFILE, toRetryAfterSeconds } from '../profiles/lesson';
@@ -20,12 +20,15 @@ export function rateLimitStage(
   profile: GatewayProfile = LESSON_PROFILE,
 ): GatewayStage {
   const { quota, windowSeconds } = limiter.policy;
+  // The quota without the marks when the limiter can give it: a snapshot copies every mark.
+  const quotaOf: (key: string, atMs: number) => LimiterQuota =
+    limiter.quota?.bind(limiter) ?? limiter.snapshot.bind(limiter);
   return {
     ...describeStage(profile, 'rate-limit'),
     run(context) {
       const key = limiterKey(context.request);
       const allowed = limiter.allowRequest(key, context.atMs);
-      const after = limiter.snapshot(key, context.atMs);
+      const after = quotaOf(key, context.atMs);
       profile.rateLimitHeaders(context.headers, {
         allowed,
         quota,
