@@ -78,12 +78,14 @@ export function runPipeline(
 ): GatewayDecision {
   const profile = options.profile ?? LESSON_PROFILE;
   const context = createContext(request, atMs, options.dryRun === true);
-  const records: StageRecord[] = [];
+  // Sized once and cut to what ran: an empty array grows to room for 17 on its first push.
+  const records = new Array<StageRecord>(stages.length);
   for (const stage of stages) {
-    context.stagesRun++;
+    const at = context.stagesRun++;
     const outcome = stage.run(context);
-    records.push({ stage: stage.name, verdict: outcome.verdict, note: outcome.note });
+    records[at] = { stage: stage.name, verdict: outcome.verdict, note: outcome.note };
     if (outcome.verdict !== 'pass') {
+      records.length = at + 1;
       const draft: GatewayResponseDraft = {
         status: outcome.status,
         body: outcome.body,
