@@ -1,9 +1,9 @@
-import type { GatewayStage } from '../pipeline/types';
+import type { GatewayStage, StageOutcome } from '../pipeline/types';
 import { LESSON_PROFILE } from '../profiles/lesson';
 import { describeStage } from '../profiles/stageInfo';
 import type { GatewayProfile } from '../profiles/types';
 import type { RouteRedirect } from '../profiles/types';
-import { pathOnly, serviceName, type RouteLookup } from '../routing';
+import { pathOnly, serviceName, type Route, type RouteLookup } from '../routing';
 
 /**
  * The router stage: picks the service for the path as earlier stages left it, or refuses (404).
@@ -14,6 +14,9 @@ export function routerStage(
   profile: GatewayProfile = LESSON_PROFILE,
   redirect: ((path: string) => RouteRedirect | null) | null = null,
 ): GatewayStage {
+  // A route passes with the same note on every request, so its outcome is made once. Weakly
+  // held: a custom lookup may hand out routes the gateway does not keep.
+  const passes = new WeakMap<Route, StageOutcome>();
   return {
     ...describeStage(profile, 'router'),
     run(context) {
@@ -36,7 +39,13 @@ export function routerStage(
         };
       }
       context.route = route;
-      return { verdict: 'pass', note: `${route.path} → ${serviceName(route.serviceUrl)}` };
+      let pass = passes.get(route);
+      if (pass === undefined) {
+        const note = `${route.path} → ${serviceName(route.serviceUrl)}`;
+        pass = Object.freeze({ verdict: 'pass', note });
+        passes.set(route, pass);
+      }
+      return pass;
     },
   };
 }
