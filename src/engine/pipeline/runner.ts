@@ -54,7 +54,7 @@ export function createContext(
 ): StageContext {
   return {
     request,
-    method: request.method === undefined ? 'GET' : request.method.toUpperCase(),
+    method: request.method === undefined ? 'GET' : upperCaseMethod(request.method),
     atMs,
     dryRun,
     headers: {},
@@ -69,6 +69,19 @@ export function createContext(
   };
 }
 
+/**
+ * `method.toUpperCase()`, without the call when there is nothing to change: methods nearly always
+ * arrive upper case, and the call leaves JIT-compiled code even then. Any lower-case ASCII letter
+ * or any non-ASCII character goes the slow way, so the result is always toUpperCase's.
+ */
+export function upperCaseMethod(method: string): string {
+  for (let i = 0; i < method.length; i++) {
+    const code = method.charCodeAt(i);
+    if ((code >= 97 /* a */ && code <= 122) /* z */ || code > 127) return method.toUpperCase();
+  }
+  return method;
+}
+
 /** Runs a request through the stages in order and builds the decision. Pure but for the stages' state. */
 export function runPipeline(
   stages: readonly GatewayStage[],
@@ -78,14 +91,14 @@ export function runPipeline(
 ): GatewayDecision {
   const profile = options.profile ?? LESSON_PROFILE;
   const context = createContext(request, atMs, options.dryRun === true);
-  // Sized once and cut to what ran: an empty array grows to room for 17 on its first push.
-  const records = new Array<StageRecord>(stages.length);
+  // Pushed, not sized up front: cutting a sized array's length on a refusal is a runtime call
+  // that costs more than the room a push reserves.
+  const records: StageRecord[] = [];
   for (const stage of stages) {
-    const at = context.stagesRun++;
+    context.stagesRun++;
     const outcome = stage.run(context);
-    records[at] = { stage: stage.name, verdict: outcome.verdict, note: outcome.note };
+    records.push({ stage: stage.name, verdict: outcome.verdict, note: outcome.note });
     if (outcome.verdict !== 'pass') {
-      records.length = at + 1;
       const draft: GatewayResponseDraft = {
         status: outcome.status,
         body: outcome.body,
