@@ -1,4 +1,9 @@
-import { afterResponse, type AfterResponse, type GatewayStage } from '../pipeline/types';
+import {
+  afterResponse,
+  type AfterResponse,
+  type GatewayStage,
+  type StageOutcome,
+} from '../pipeline/types';
 import { LESSON_PROFILE } from '../profiles/lesson';
 import { describeStage } from '../profiles/stageInfo';
 import type { GatewayProfile } from '../profiles/types';
@@ -135,6 +140,9 @@ export class AccessLog {
   }
 }
 
+/** The log's outcome is the same for every request: made once. */
+const WILL_LOG: StageOutcome = Object.freeze({ verdict: 'pass', note: 'will log the response' });
+
 /**
  * The access log. It stands first so its after-response hook runs last and records the response
  * exactly as it leaves.
@@ -163,7 +171,7 @@ export function accessLogStage(
     ...describeStage(profile, 'access-log'),
     run(context) {
       afterResponse(context, write);
-      return { verdict: 'pass', note: 'will log the response' };
+      return WILL_LOG;
     },
     // A dry run must not write to the real log.
     fork: () => accessLogStage(new AccessLog(1), profile),

@@ -1,4 +1,9 @@
-import { afterResponse, type AfterResponse, type GatewayStage } from '../pipeline/types';
+import {
+  afterResponse,
+  type AfterResponse,
+  type GatewayStage,
+  type StageOutcome,
+} from '../pipeline/types';
 import { LESSON_PROFILE } from '../profiles/lesson';
 import { describeStage } from '../profiles/stageInfo';
 import type { GatewayProfile } from '../profiles/types';
@@ -27,6 +32,9 @@ export function balancerStage(
         upstream.outcome === 'ok',
       );
   };
+  // Each instance's pass (and probe) says the same on every request: made once per instance.
+  const picks = new Map<string, StageOutcome>();
+  const probes = new Map<string, StageOutcome>();
   return {
     ...describeStage(profile, 'balancer'),
     learnsFromResponses: true,
@@ -46,12 +54,16 @@ export function balancerStage(
       context.instanceIndex = pick.index;
       afterResponse(context, report);
       const name = instanceName(service, pick.index);
-      return {
-        verdict: 'pass',
-        note: pick.probe
+      const made = pick.probe ? probes : picks;
+      let pass = made.get(name);
+      if (pass === undefined) {
+        const note = pick.probe
           ? `cool-down over: ${name} gets one probe (half-open)`
-          : `${book.options.algorithm} → ${name}`,
-      };
+          : `${book.options.algorithm} → ${name}`;
+        pass = Object.freeze({ verdict: 'pass', note });
+        made.set(name, pass);
+      }
+      return pass;
     },
     fork: () => balancerStage(book.fork(), upstreams, profile),
   };
