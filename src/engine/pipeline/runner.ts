@@ -2,6 +2,7 @@ import { LESSON_PROFILE } from '../profiles/lesson';
 import type { GatewayProfile } from '../profiles/types';
 import { pathOnly, serviceName, type Route } from '../routing';
 import type { Upstreams } from '../upstream/upstreams';
+import { forwardedHeaders } from './forwarded';
 import { instanceName } from '../upstream/upstreams';
 import type {
   ForwardedRequest,
@@ -162,28 +163,13 @@ function finish(
   };
 }
 
-const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
-
-/** The request as it leaves: the arrival's headers and key, then the stages' additions and removals. */
+/** The request as it leaves: the stages' method and path, and its headers (see forwardedHeaders). */
 function forwardedRequest(
   context: StageContext,
   profile: GatewayProfile,
   path: string,
 ): ForwardedRequest {
-  const { request } = context;
-  const changes = context.forwardHeaders;
-  const hasKey = request.apiKey !== undefined && request.apiKey !== null && request.apiKey !== '';
-  if (changes === null && !hasKey && request.headers === undefined)
-    return { method: context.method, path, headers: NO_HEADERS };
-  const headers: Record<string, string> = { ...request.headers };
-  if (hasKey) headers[profile.keyHeader] = request.apiKey as string;
-  if (changes !== null) {
-    for (const name in changes) {
-      const value = changes[name];
-      if (value === null || value === undefined) delete headers[name];
-      else headers[name] = value;
-    }
-  }
+  const headers = forwardedHeaders(context.request, profile.keyHeader, context.forwardHeaders);
   return { method: context.method, path, headers };
 }
 
