@@ -36,7 +36,10 @@ export function normalisePath(path: string): string {
   const cut = path.search(/[?#]/);
   const raw = cut === -1 ? path : path.slice(0, cut);
   const rest = cut === -1 ? '' : path.slice(cut);
-  const decoded = decodePercent(raw).replace(/[%?#]/g, (c) => ESCAPES[c] ?? c);
+  // Without a `%` there is nothing to decode, so nothing decoded to write back encoded either.
+  const decoded = raw.includes('%')
+    ? decodePercent(raw).replace(/[%?#]/g, (c) => ESCAPES[c] ?? c)
+    : raw;
   const out: string[] = [];
   for (const segment of decoded.split('/')) {
     if (segment === '' || segment === '.') continue;
