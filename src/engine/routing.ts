@@ -12,15 +12,27 @@ export interface Route {
 /** The route chosen for a request path, or null when none matches. */
 export type RouteLookup = (path: string) => Route | null;
 
+/** The last path `pathOnly` cut, and what it made of it. */
+let lastPath = '';
+let lastPathOnly = '';
+
 /** The path without its query string or fragment: matching ignores both. */
 export function pathOnly(path: string): string {
-  // A scan rather than `path.search(/[?#]/)`: a request asks this several times, and the regex
-  // search allocates; a path with neither character comes back as the same string.
+  // One request asks this about the same path several times (router, cache, transform,
+  // forwarding), so the last answer is kept. Then a scan rather than `path.search(/[?#]/)`, which
+  // allocates; a path with neither character comes back as the same string.
+  if (path === lastPath) return lastPathOnly;
+  let cut = path;
   for (let i = 0; i < path.length; i++) {
     const code = path.charCodeAt(i);
-    if (code === 63 /* ? */ || code === 35 /* # */) return path.slice(0, i);
+    if (code === 63 /* ? */ || code === 35 /* # */) {
+      cut = path.slice(0, i);
+      break;
+    }
   }
-  return path;
+  lastPath = path;
+  lastPathOnly = cut;
+  return cut;
 }
 
 /**
