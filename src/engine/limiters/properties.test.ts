@@ -285,10 +285,15 @@ describe('quota is the snapshot without its marks', () => {
             expect(marks.length).toBe(withoutMarks.limit - withoutMarks.remaining);
             expect(limiter.quota?.(clientId, atMs)).toEqual(withoutMarks);
           };
-          for (const { clientId, timestampMs } of trace) {
+          trace.forEach(({ clientId, timestampMs }, i) => {
             limiter.allowRequest(clientId, timestampMs);
             agree(clientId, timestampMs);
-          }
+            // Now and then idle clients are dropped and their slots handed to the next ones.
+            if (i % 7 === 6) {
+              limiter.evictIdle(timestampMs + laterMs);
+              for (const other of CLIENTS) agree(other, timestampMs + laterMs);
+            }
+          });
           const endMs = (trace[trace.length - 1] as Call).timestampMs + laterMs;
           for (const clientId of [...CLIENTS, 'never-seen']) agree(clientId, endMs);
         },
