@@ -1,5 +1,5 @@
 import { checkApiKey, type KeyMode } from '../auth';
-import type { GatewayStage, StageOutcome } from '../pipeline/types';
+import { stopWith, type GatewayStage, type StageOutcome } from '../pipeline/types';
 import { LESSON_PROFILE } from '../profiles/lesson';
 import { describeStage } from '../profiles/stageInfo';
 import type { GatewayProfile } from '../profiles/types';
@@ -20,14 +20,14 @@ export function authStage(
       if (known !== undefined) return known;
       const verdict = checkApiKey(request.apiKey, keyMode, registeredKeys);
       if (verdict.ok) {
-        const pass: StageOutcome = Object.freeze({ verdict: 'pass', note: verdict.note });
+        const pass: StageOutcome = { verdict: 'pass', note: verdict.note };
         if (keyMode === 'registered') passes.set(request.apiKey as string, pass);
         return pass;
       }
       profile.authRefusalHeaders(headers);
       const refusal =
         verdict.reason === 'missing' ? profile.refusals.missingKey : profile.refusals.unknownKey;
-      return { verdict: 'refuse', note: verdict.note, ...refusal };
+      return stopWith('refuse', verdict.note, refusal);
     },
   };
 }

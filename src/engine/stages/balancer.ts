@@ -1,5 +1,6 @@
 import {
   afterResponse,
+  stopWith,
   type AfterResponse,
   type GatewayStage,
   type StageOutcome,
@@ -45,11 +46,8 @@ export function balancerStage(
       const count = upstreams.instanceCount(service);
       const pick = book.pick(service, count, context.atMs);
       if (pick === null) {
-        return {
-          verdict: 'respond',
-          note: `all ${count} instances of ${service} ejected: circuit open`,
-          ...profile.circuitOpen(service),
-        };
+        const note = `all ${count} instances of ${service} ejected: circuit open`;
+        return stopWith('respond', note, profile.circuitOpen(service));
       }
       context.instanceIndex = pick.index;
       afterResponse(context, report);
@@ -60,7 +58,7 @@ export function balancerStage(
         const note = pick.probe
           ? `cool-down over: ${name} gets one probe (half-open)`
           : `${book.options.algorithm} → ${name}`;
-        pass = Object.freeze({ verdict: 'pass', note });
+        pass = { verdict: 'pass', note };
         made.set(name, pass);
       }
       return pass;

@@ -1,5 +1,5 @@
 import { requirePositive } from '../errors';
-import { afterResponse, type AfterResponse, type GatewayStage } from '../pipeline/types';
+import { afterResponse, stopWith, type AfterResponse, type GatewayStage } from '../pipeline/types';
 import { LESSON_PROFILE } from '../profiles/lesson';
 import { describeStage } from '../profiles/stageInfo';
 import type { GatewayProfile } from '../profiles/types';
@@ -122,12 +122,11 @@ function cacheStageOver(
       if (entry !== undefined && entry.storedAtMs <= now && now < entry.expiresAtMs) {
         context.headers[header] = 'Hit';
         context.headers['Age'] = String(Math.floor((now - entry.storedAtMs) / 1000));
-        return {
-          verdict: 'respond',
-          note: `Hit: stored ${Math.round(now - entry.storedAtMs)} ms ago`,
-          status: entry.status,
-          body: entry.body,
-        };
+        return stopWith(
+          'respond',
+          `Hit: stored ${Math.round(now - entry.storedAtMs)} ms ago`,
+          entry,
+        );
       }
       if (entry !== undefined && now >= entry.expiresAtMs) entries.delete(context.method, path);
       context.headers[header] = 'Miss';

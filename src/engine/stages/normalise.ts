@@ -1,4 +1,4 @@
-import type { GatewayStage, StageOutcome } from '../pipeline/types';
+import { stopWith, type GatewayStage, type StageOutcome } from '../pipeline/types';
 import { LESSON_PROFILE } from '../profiles/lesson';
 import { describeStage } from '../profiles/stageInfo';
 import type { GatewayProfile } from '../profiles/types';
@@ -8,10 +8,10 @@ import { normalisePath } from './normalisePath';
 export { normalisePath };
 
 /** Most paths need nothing: their outcome is made once. */
-const ALREADY_NORMAL: StageOutcome = Object.freeze({
+const ALREADY_NORMAL: StageOutcome = {
   verdict: 'pass',
   note: 'path already normal',
-});
+};
 
 /**
  * Path normalisation: later stages (router, cache) see the normalised path, as in nginx. The
@@ -24,7 +24,7 @@ export function normaliseStage(profile: GatewayProfile = LESSON_PROFILE): Gatewa
     run(context) {
       const before = context.path;
       const result = profile.normalise(before);
-      if (!result.ok) return { verdict: 'refuse', note: result.reason, ...result.refusal };
+      if (!result.ok) return stopWith('refuse', result.reason, result.refusal);
       const after = result.path;
       context.path = after;
       if (after === before) return ALREADY_NORMAL;

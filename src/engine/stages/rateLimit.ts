@@ -1,6 +1,11 @@
 import type { LimiterQuota, RateLimitAlgorithm } from '../limiters';
 import { forkState } from '../pipeline/forkState';
-import type { GatewayRequest, GatewayStage, StageOutcome } from '../pipeline/types';
+import {
+  stopWith,
+  type GatewayRequest,
+  type GatewayStage,
+  type StageOutcome,
+} from '../pipeline/types';
 import { LESSON_PROFILE, toRetryAfterSeconds } from '../profiles/lesson';
 import { describeStage } from '../profiles/stageInfo';
 import type { GatewayProfile } from '../profiles/types';
@@ -27,11 +32,13 @@ export function rateLimitStage(
     verdict: 'pass',
     note: `${remaining} of ${limit} left`,
   }));
-  const refusals = new OutcomesByNumber((retryAfter, limit) => ({
-    verdict: 'refuse',
-    note: `limit of ${limit} reached; retry in ${retryAfter} s`,
-    ...profile.refusals.rateLimited,
-  }));
+  const refusals = new OutcomesByNumber((retryAfter, limit) =>
+    stopWith(
+      'refuse',
+      `limit of ${limit} reached; retry in ${retryAfter} s`,
+      profile.refusals.rateLimited,
+    ),
+  );
   return {
     ...describeStage(profile, 'rate-limit'),
     run(context) {
@@ -82,7 +89,7 @@ class OutcomesByNumber {
     }
     let outcome = this.made.get(n);
     if (outcome === undefined) {
-      outcome = Object.freeze(this.make(n, limit));
+      outcome = this.make(n, limit);
       this.made.set(n, outcome);
     }
     return outcome;

@@ -1,4 +1,4 @@
-import type { GatewayStage, StageOutcome } from '../pipeline/types';
+import { stopWith, type GatewayStage, type StageOutcome } from '../pipeline/types';
 import { LESSON_PROFILE } from '../profiles/lesson';
 import { describeStage } from '../profiles/stageInfo';
 import type { GatewayProfile } from '../profiles/types';
@@ -23,26 +23,22 @@ export function routerStage(
       const moved = redirect === null ? null : redirect(context.path);
       if (moved !== null) {
         context.headers['Location'] = moved.location;
-        return {
-          verdict: 'respond',
-          note: `${pathOnly(context.path)} redirected to ${moved.location}`,
-          status: moved.status,
-          body: moved.body,
-        };
+        const note = `${pathOnly(context.path)} redirected to ${moved.location}`;
+        return stopWith('respond', note, moved);
       }
       const route = lookup(context.path);
       if (route === null) {
-        return {
-          verdict: 'refuse',
-          note: `no route for ${pathOnly(context.path)}`,
-          ...profile.refusals.noRoute,
-        };
+        return stopWith(
+          'refuse',
+          `no route for ${pathOnly(context.path)}`,
+          profile.refusals.noRoute,
+        );
       }
       context.route = route;
       let pass = passes.get(route);
       if (pass === undefined) {
         const note = `${route.path} → ${serviceName(route.serviceUrl)}`;
-        pass = Object.freeze({ verdict: 'pass', note });
+        pass = { verdict: 'pass', note };
         passes.set(route, pass);
       }
       return pass;
