@@ -6,27 +6,40 @@ const THREE_DIGITS: readonly string[] = Array.from({ length: 1000 }, (_, n) =>
   String(n).padStart(3, '0'),
 );
 
+/** The digits before the last three: zero-padded to three below a million, else as they are. */
+function leadingDigits(thousands: number): string {
+  return thousands < 1000 ? (THREE_DIGITS[thousands] as string) : String(thousands);
+}
+
 /**
- * `String(n).padStart(6, '0')` for a whole number n ≥ 0, written from THREE_DIGITS. Why not
- * String(n): converting a new number on every request fills V8's number-to-string cache, and all
- * it holds survives the next young-generation collection, which made collections several times
- * slower with the request id stage on. Numbers below 1000 (the leading digits) are always cached.
+ * `String(n).padStart(6, '0')` for a whole number n ≥ 0, its last three digits from THREE_DIGITS.
+ * Why not String(n): converting a new number on every request fills V8's number-to-string cache,
+ * and all it holds survives the next young-generation collection, which made collections several
+ * times slower with the request id stage on. The leading digits change once per 1000 ids.
  */
 export function idDigits(n: number): string {
-  if (n < 1_000_000)
-    return (THREE_DIGITS[Math.floor(n / 1000)] as string) + (THREE_DIGITS[n % 1000] as string);
-  let digits = '';
-  let rest = n;
-  while (rest >= 1000) {
-    digits = (THREE_DIGITS[rest % 1000] as string) + digits;
-    rest = Math.floor(rest / 1000);
-  }
-  return String(rest) + digits;
+  return leadingDigits(Math.floor(n / 1000)) + (THREE_DIGITS[n % 1000] as string);
 }
+
+/**
+ * What `formatRequestId` wrote last: the `prefix-leading` part it reuses for the next 999 ids (one
+ * string join per id), and the last id with its number, which the access log asks back about at
+ * the end of the same request (see `requestIdNumber`).
+ */
+const last = { prefix: '', thousands: -1, head: '', id: '', n: -1 };
 
 /** The id the gateway gives its `n`th request: `req-000042`. */
 export function formatRequestId(prefix: string, n: number): string {
-  return `${prefix}-${idDigits(n)}`;
+  const thousands = Math.floor(n / 1000);
+  if (prefix !== last.prefix || thousands !== last.thousands) {
+    last.prefix = prefix;
+    last.thousands = thousands;
+    last.head = `${prefix}-${leadingDigits(thousands)}`;
+  }
+  const id = last.head + (THREE_DIGITS[n % 1000] as string);
+  last.id = id;
+  last.n = n;
+  return id;
 }
 
 /** Ids with more digits than this are never read back as numbers (they would lose precision). */
@@ -37,6 +50,8 @@ const MAX_DIGITS = 15;
  * own id, say). Lets the access log keep a number instead of a string per line: see AccessLog.
  */
 export function requestIdNumber(prefix: string, id: string): number {
+  // The id just written (the usual case: the access log, at the end of the request that got it).
+  if (id === last.id && prefix === last.prefix) return last.n;
   const first = prefix.length + 1;
   const digits = id.length - first;
   if (
