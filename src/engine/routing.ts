@@ -56,7 +56,10 @@ export function requireRoutePath(setting: string, path: string): void {
 
 /** Route prefixes are compared without a trailing slash, so `/api/users/` and `/api/users` are one. */
 export function normalisePrefix(path: string): string {
-  return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+  // charCodeAt rather than endsWith('/'): the router asks this of every route on every request.
+  return path.length > 1 && path.charCodeAt(path.length - 1) === 47 /* / */
+    ? path.slice(0, -1)
+    : path;
 }
 
 /** Do two routes claim the same requests? Prefix routes differing only by a trailing `/` do. */
