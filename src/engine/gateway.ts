@@ -2,7 +2,7 @@ import { checkApiKey, type AuthVerdict, type KeyMode } from './auth';
 import { SettingError } from './errors';
 import { createLimiter, type LimiterSpec, type RateLimitAlgorithm } from './limiters';
 import { dryRun, type Arrival, type StageCall } from './pipeline/dryRun';
-import { runPipeline, type GatewayDecision } from './pipeline/runner';
+import { runPipeline, type GatewayDecision, type RunOptions } from './pipeline/runner';
 import type { GatewayRequest, GatewayStage, StageInfo, StageName } from './pipeline/types';
 import { LESSON_PROFILE } from './profiles/lesson';
 import type { GatewayProfile } from './profiles/types';
@@ -78,6 +78,8 @@ export class Gateway {
   private kept = new Map<StageName, GatewayStage>();
   private health: HealthBook | null = null;
   private readonly log = new AccessLog(ACCESS_LOG_LIMIT);
+  /** What `handle` passes to the runner: built when the profile changes, not per request. */
+  private runOptions: RunOptions;
 
   constructor(
     settings: Partial<GatewaySettings> = {},
@@ -85,6 +87,7 @@ export class Gateway {
     profile: GatewayProfile = LESSON_PROFILE,
   ) {
     this.currentProfile = profile;
+    this.runOptions = { profile, upstreams: this.upstreams };
     this.settings = { ...DEFAULT_SETTINGS, ...settings };
     this.registeredKeys = new Set(this.settings.registeredKeys);
     this.limiter = createLimiter(this.settings);
@@ -105,6 +108,7 @@ export class Gateway {
   useProfile(profile: GatewayProfile): void {
     if (profile === this.currentProfile) return;
     this.currentProfile = profile;
+    this.runOptions = { profile, upstreams: this.upstreams };
     this.kept.clear();
     this.health = null;
     this.configure({ algorithm: profile.limit.algorithm });
@@ -113,10 +117,7 @@ export class Gateway {
   /** Sends one request through the pipeline at `atMs`. */
   handle(request: GatewayRequest, atMs: number): GatewayDecision {
     if (!Number.isFinite(atMs)) throw new SettingError('nowMs', `must be a number, got ${atMs}`);
-    return runPipeline(this.built, request, atMs, {
-      profile: this.profile,
-      upstreams: this.upstreams,
-    });
+    return runPipeline(this.built, request, atMs, this.runOptions);
   }
 
   /** The stages that run, in order, with their labels and descriptions: what the page draws. */

@@ -103,6 +103,7 @@ export {
   type AlgorithmName,
   type GaugedLimiter,
   type LimiterGauge,
+  type LimiterQuota,
   type LimiterSnapshot,
   type LimiterSpec,
   type RateLimitAlgorithm,

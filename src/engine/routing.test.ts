@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   matchRoute,
@@ -108,6 +109,20 @@ describe('route paths and names', () => {
     expect(pathOnly('/a/b?x=1#f')).toBe('/a/b');
     expect(pathOnly('/a#f?x')).toBe('/a');
     expect(pathOnly('/a')).toBe('/a');
+  });
+
+  it('pathOnly agrees with cutting at the first match of /[?#]/, on any string', () => {
+    const cutByRegex = (path: string) => {
+      const cut = path.search(/[?#]/);
+      return cut === -1 ? path : path.slice(0, cut);
+    };
+    const pathChars = fc.constantFrom('/', 'a', '?', '#', '%', '.', 'é', '😀');
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: pathChars })), (path) => {
+        expect(pathOnly(path)).toBe(cutByRegex(path));
+      }),
+      { seed: 9, numRuns: 500 },
+    );
   });
 
   it.each([

@@ -12,10 +12,27 @@ export interface Route {
 /** The route chosen for a request path, or null when none matches. */
 export type RouteLookup = (path: string) => Route | null;
 
+/** The last path `pathOnly` cut, and what it made of it. */
+let lastPath = '';
+let lastPathOnly = '';
+
 /** The path without its query string or fragment: matching ignores both. */
 export function pathOnly(path: string): string {
-  const cut = path.search(/[?#]/);
-  return cut === -1 ? path : path.slice(0, cut);
+  // One request asks this about the same path several times (router, cache, transform,
+  // forwarding), so the last answer is kept. Then a scan rather than `path.search(/[?#]/)`, which
+  // allocates; a path with neither character comes back as the same string.
+  if (path === lastPath) return lastPathOnly;
+  let cut = path;
+  for (let i = 0; i < path.length; i++) {
+    const code = path.charCodeAt(i);
+    if (code === 63 /* ? */ || code === 35 /* # */) {
+      cut = path.slice(0, i);
+      break;
+    }
+  }
+  lastPath = path;
+  lastPathOnly = cut;
+  return cut;
 }
 
 /**
@@ -39,7 +56,10 @@ export function requireRoutePath(setting: string, path: string): void {
 
 /** Route prefixes are compared without a trailing slash, so `/api/users/` and `/api/users` are one. */
 export function normalisePrefix(path: string): string {
-  return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+  // charCodeAt rather than endsWith('/'): the router asks this of every route on every request.
+  return path.length > 1 && path.charCodeAt(path.length - 1) === 47 /* / */
+    ? path.slice(0, -1)
+    : path;
 }
 
 /** Do two routes claim the same requests? Prefix routes differing only by a trailing `/` do. */

@@ -11,6 +11,7 @@ export type {
   AlgorithmName,
   GaugedLimiter,
   LimiterGauge,
+  LimiterQuota,
   LimiterSnapshot,
   RateLimitAlgorithm,
 } from './types';

@@ -261,3 +261,44 @@ describe('snapshots agree with what allowRequest then does', () => {
     },
   );
 });
+
+describe('quota is the snapshot without its marks', () => {
+  const withQuota = ALGORITHMS.map((a) => a.name).filter(
+    (algorithm) => createLimiter({ algorithm, maxRequests: 1, windowMs: 1 }).quota !== undefined,
+  );
+
+  it('the sliding log has one (the lesson pipeline asks it on every request)', () => {
+    expect(withQuota).toContain('sliding-window-log');
+  });
+
+  it.each(withQuota)('%s: quota equals snapshot minus marks, at every step', (algorithm) => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 2000 }),
+        traceArb(300),
+        fc.integer({ min: 0, max: 3000 }),
+        (maxRequests, windowMs, trace, laterMs) => {
+          const limiter = createLimiter({ algorithm, maxRequests, windowMs });
+          const agree = (clientId: string, atMs: number) => {
+            const { marks, ...withoutMarks } = limiter.snapshot(clientId, atMs);
+            expect(marks.length).toBe(withoutMarks.limit - withoutMarks.remaining);
+            expect(limiter.quota?.(clientId, atMs)).toEqual(withoutMarks);
+          };
+          trace.forEach(({ clientId, timestampMs }, i) => {
+            limiter.allowRequest(clientId, timestampMs);
+            agree(clientId, timestampMs);
+            // Now and then idle clients are dropped and their slots handed to the next ones.
+            if (i % 7 === 6) {
+              limiter.evictIdle(timestampMs + laterMs);
+              for (const other of CLIENTS) agree(other, timestampMs + laterMs);
+            }
+          });
+          const endMs = (trace[trace.length - 1] as Call).timestampMs + laterMs;
+          for (const clientId of [...CLIENTS, 'never-seen']) agree(clientId, endMs);
+        },
+      ),
+      RUNS,
+    );
+  });
+});

@@ -1,5 +1,5 @@
 import { requirePositiveInteger, requireWindowMs } from '../errors';
-import type { LimiterGauge, LimiterSnapshot, RateLimitAlgorithm } from './types';
+import type { LimiterGauge, LimiterQuota, LimiterSnapshot, RateLimitAlgorithm } from './types';
 
 /** Ring capacity a new client starts with; it doubles up to `maxRequests` as needed. */
 const INITIAL_SLOTS = 8;
@@ -22,15 +22,41 @@ export function slidingLogSnapshot(
   windowMs: number,
   nowMs: number,
 ): LimiterSnapshot {
-  const remaining = Math.max(0, maxRequests - marks.length);
-  const oldest = marks[0];
-  const msUntilNextSlot = oldest === undefined ? 0 : oldest + windowMs - nowMs;
+  const { remaining, msUntilAllowed, msUntilNextSlot } = slidingLogQuota(
+    marks.length,
+    marks[0],
+    maxRequests,
+    windowMs,
+    nowMs,
+  );
+  return {
+    limit: maxRequests,
+    remaining,
+    msUntilAllowed,
+    msUntilNextSlot,
+    marks,
+    windowStartMs: nowMs - windowMs,
+  };
+}
+
+/**
+ * `slidingLogSnapshot` without the marks: from how many allowed timestamps are still inside the
+ * window and the oldest of them (undefined when none).
+ */
+export function slidingLogQuota(
+  counted: number,
+  oldestMs: number | undefined,
+  maxRequests: number,
+  windowMs: number,
+  nowMs: number,
+): LimiterQuota {
+  const remaining = Math.max(0, maxRequests - counted);
+  const msUntilNextSlot = oldestMs === undefined ? 0 : oldestMs + windowMs - nowMs;
   return {
     limit: maxRequests,
     remaining,
     msUntilAllowed: remaining > 0 ? 0 : msUntilNextSlot,
     msUntilNextSlot,
-    marks,
     windowStartMs: nowMs - windowMs,
   };
 }
@@ -61,6 +87,12 @@ export class SlidingWindowLimiter implements RateLimitAlgorithm {
   private storeUsed = 0;
   /** Sum of the live rings' capacities (the rest of `storeUsed` is left by grown or evicted rings). */
   private storeLive = 0;
+  /**
+   * The client of the last decision and its slot: the rate-limit stage asks `quota` for the same
+   * client right after `allowRequest`, and this saves that second map look-up.
+   */
+  private lastClient: string | null = null;
+  private lastSlot = -1;
 
   constructor(
     readonly maxRequests: number,
@@ -78,6 +110,8 @@ export class SlidingWindowLimiter implements RateLimitAlgorithm {
   allowRequest(clientId: string, timestampMs: number): boolean {
     let slot = this.slotOf.get(clientId);
     if (slot === undefined) slot = this.addClient(clientId);
+    this.lastClient = clientId;
+    this.lastSlot = slot;
     const store = this.store;
     const meta = this.meta;
     const at = slot * META;
@@ -114,6 +148,30 @@ export class SlidingWindowLimiter implements RateLimitAlgorithm {
       this.windowMs,
       nowMs,
     );
+  }
+
+  /** As `snapshot` without copying the marks: counts them in place (every request asks this). */
+  quota(clientId: string, nowMs: number): LimiterQuota {
+    const slot = clientId === this.lastClient ? this.lastSlot : this.slotOf.get(clientId);
+    let counted = 0;
+    let oldestMs: number | undefined;
+    if (slot !== undefined) {
+      const start = this.meta[slot * META + START] as number;
+      const capacity = this.meta[slot * META + CAPACITY] as number;
+      const head = this.meta[slot * META + HEAD] as number;
+      const count = this.meta[slot * META + COUNT] as number;
+      // The same test as `marksAt`, entry by entry, so the two always agree.
+      for (let i = 0; i < count; i++) {
+        const t = this.store[
+          start + (head + i < capacity ? head + i : head + i - capacity)
+        ] as number;
+        if (nowMs - t < this.windowMs) {
+          oldestMs ??= t;
+          counted++;
+        }
+      }
+    }
+    return slidingLogQuota(counted, oldestMs, this.maxRequests, this.windowMs, nowMs);
   }
 
   /** The client's allowed timestamps still inside the window at `nowMs`, oldest first. */
@@ -171,6 +229,8 @@ export class SlidingWindowLimiter implements RateLimitAlgorithm {
   }
 
   evictIdle(nowMs: number): number {
+    // Slots are freed below: the last client's may be one of them.
+    this.lastClient = null;
     let dropped = 0;
     for (const [clientId, slot] of this.slotOf) {
       this.expire(slot, nowMs);

@@ -7,8 +7,8 @@ export type AlgorithmName =
   | 'leaky-bucket'
   | 'gcra';
 
-/** What the UI shows about one client's quota at a moment. */
-export interface LimiterSnapshot {
+/** One client's quota at a moment: what the rate-limit stage's headers and note need. */
+export interface LimiterQuota {
   /** Requests allowed per window (or bucket capacity). */
   readonly limit: number;
   /** Requests that would be allowed right now, one after another. */
@@ -17,10 +17,14 @@ export interface LimiterSnapshot {
   readonly msUntilAllowed: number;
   /** ms until one more unit of quota comes back (0 when the quota is full). */
   readonly msUntilNextSlot: number;
-  /** Timestamps of the allowed requests that still count against the quota, oldest first. */
-  readonly marks: readonly number[];
   /** Start of the window the marks belong to, for window-based algorithms. */
   readonly windowStartMs?: number;
+}
+
+/** What the UI shows about one client's quota at a moment: the quota and the marks behind it. */
+export interface LimiterSnapshot extends LimiterQuota {
+  /** Timestamps of the allowed requests that still count against the quota, oldest first. */
+  readonly marks: readonly number[];
 }
 
 /**
@@ -40,6 +44,12 @@ export interface RateLimitAlgorithm {
   readonly lastDelayMs: number;
   /** The client's quota as of `nowMs`, without recording anything. */
   snapshot(clientId: string, nowMs: number): LimiterSnapshot;
+  /**
+   * The snapshot without its marks, for a limiter whose snapshot copies them (the sliding log):
+   * the rate-limit stage asks this on every request. Must equal `snapshot` minus `marks`.
+   * Optional: without it the stage reads `snapshot`.
+   */
+  quota?(clientId: string, nowMs: number): LimiterQuota;
   /** Forgets clients whose state no longer matters at `nowMs`; returns how many were dropped. */
   evictIdle(nowMs: number): number;
   /** Number of clients with state held. */

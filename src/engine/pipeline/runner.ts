@@ -2,6 +2,7 @@ import { LESSON_PROFILE } from '../profiles/lesson';
 import type { GatewayProfile } from '../profiles/types';
 import { pathOnly, serviceName, type Route } from '../routing';
 import type { Upstreams } from '../upstream/upstreams';
+import { forwardedHeaders } from './forwarded';
 import { instanceName } from '../upstream/upstreams';
 import type {
   ForwardedRequest,
@@ -54,7 +55,7 @@ export function createContext(
 ): StageContext {
   return {
     request,
-    method: request.method === undefined ? 'GET' : request.method.toUpperCase(),
+    method: request.method === undefined ? 'GET' : upperCaseMethod(request.method),
     atMs,
     dryRun,
     headers: {},
@@ -69,6 +70,19 @@ export function createContext(
   };
 }
 
+/**
+ * `method.toUpperCase()`, without the call when there is nothing to change: methods nearly always
+ * arrive upper case, and the call leaves JIT-compiled code even then. Any lower-case ASCII letter
+ * or any non-ASCII character goes the slow way, so the result is always toUpperCase's.
+ */
+export function upperCaseMethod(method: string): string {
+  for (let i = 0; i < method.length; i++) {
+    const code = method.charCodeAt(i);
+    if ((code >= 97 /* a */ && code <= 122) /* z */ || code > 127) return method.toUpperCase();
+  }
+  return method;
+}
+
 /** Runs a request through the stages in order and builds the decision. Pure but for the stages' state. */
 export function runPipeline(
   stages: readonly GatewayStage[],
@@ -78,6 +92,8 @@ export function runPipeline(
 ): GatewayDecision {
   const profile = options.profile ?? LESSON_PROFILE;
   const context = createContext(request, atMs, options.dryRun === true);
+  // Pushed, not sized up front: cutting a sized array's length on a refusal is a runtime call
+  // that costs more than the room a push reserves.
   const records: StageRecord[] = [];
   for (const stage of stages) {
     context.stagesRun++;
@@ -147,28 +163,13 @@ function finish(
   };
 }
 
-const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
-
-/** The request as it leaves: the arrival's headers and key, then the stages' additions and removals. */
+/** The request as it leaves: the stages' method and path, and its headers (see forwardedHeaders). */
 function forwardedRequest(
   context: StageContext,
   profile: GatewayProfile,
   path: string,
 ): ForwardedRequest {
-  const { request } = context;
-  const changes = context.forwardHeaders;
-  const hasKey = request.apiKey !== undefined && request.apiKey !== null && request.apiKey !== '';
-  if (changes === null && !hasKey && request.headers === undefined)
-    return { method: context.method, path, headers: NO_HEADERS };
-  const headers: Record<string, string> = { ...request.headers };
-  if (hasKey) headers[profile.keyHeader] = request.apiKey as string;
-  if (changes !== null) {
-    for (const name in changes) {
-      const value = changes[name];
-      if (value === null || value === undefined) delete headers[name];
-      else headers[name] = value;
-    }
-  }
+  const headers = forwardedHeaders(context.request, profile.keyHeader, context.forwardHeaders);
   return { method: context.method, path, headers };
 }
 

@@ -54,6 +54,19 @@ export type StageOutcome =
       readonly body: string;
     };
 
+/**
+ * A refusal or an answer from the gateway. Every stage builds its non-pass outcomes here, and its
+ * pass outcomes as `{ verdict, note }` literals, not frozen: the runner reads every outcome at one
+ * place, which stays fast only while outcomes come in a couple of shapes.
+ */
+export function stopWith(
+  verdict: 'refuse' | 'respond',
+  note: string,
+  answer: { readonly status: HttpStatus; readonly body: string },
+): StageOutcome {
+  return { verdict, note, status: answer.status, body: answer.body };
+}
+
 /** How the exchange with the service's instance went. */
 export type UpstreamOutcome = 'ok' | 'refused' | 'error' | 'timeout';
 

@@ -1,4 +1,4 @@
-import type { AlgorithmName, LimiterSnapshot } from '../limiters';
+import type { AlgorithmName, LimiterQuota } from '../limiters';
 import type { Route } from '../routing';
 import type { HttpStatus, StageInfo, StageName, UpstreamOutcome } from '../pipeline/types';
 
@@ -13,7 +13,7 @@ export interface RateLimitReport {
   readonly allowed: boolean;
   readonly quota: number;
   readonly windowSeconds: number;
-  readonly after: LimiterSnapshot;
+  readonly after: LimiterQuota;
   /** When the request arrived (a calendar window's reset is counted from it). */
   readonly atMs: number;
 }

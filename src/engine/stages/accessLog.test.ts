@@ -85,6 +85,18 @@ describe('AccessLog (the store)', () => {
   });
 });
 
+describe('AccessLog ids', () => {
+  it('gives back every id exactly as written, whether kept as a number or as text', () => {
+    const ids = ['req-000042', 'trace-42', null, 'req-0000042', 'req-1234567', 'req-', ''];
+    const log = new AccessLog(10);
+    for (const id of ids) log.write(0, id, null, 'GET', '/', 200, 'service', null, 0);
+    expect(log.records().map((r) => r.id)).toEqual(ids);
+    const other = new AccessLog(10, 'corr');
+    for (const id of ids) other.write(0, id, null, 'GET', '/', 200, 'service', null, 0);
+    expect(other.records().map((r) => r.id)).toEqual(ids);
+  });
+});
+
 describe('AccessLog growth', () => {
   it('grows past its first columns and then wraps, keeping order', () => {
     const log = new AccessLog(3000);

@@ -1,4 +1,10 @@
-import { afterResponse, type AfterResponse, type GatewayStage } from '../pipeline/types';
+import {
+  afterResponse,
+  stopWith,
+  type AfterResponse,
+  type GatewayStage,
+  type StageOutcome,
+} from '../pipeline/types';
 import { LESSON_PROFILE } from '../profiles/lesson';
 import { describeStage } from '../profiles/stageInfo';
 import type { GatewayProfile } from '../profiles/types';
@@ -27,6 +33,9 @@ export function balancerStage(
         upstream.outcome === 'ok',
       );
   };
+  // Each instance's pass (and probe) says the same on every request: made once per instance.
+  const picks = new Map<string, StageOutcome>();
+  const probes = new Map<string, StageOutcome>();
   return {
     ...describeStage(profile, 'balancer'),
     learnsFromResponses: true,
@@ -37,21 +46,22 @@ export function balancerStage(
       const count = upstreams.instanceCount(service);
       const pick = book.pick(service, count, context.atMs);
       if (pick === null) {
-        return {
-          verdict: 'respond',
-          note: `all ${count} instances of ${service} ejected: circuit open`,
-          ...profile.circuitOpen(service),
-        };
+        const note = `all ${count} instances of ${service} ejected: circuit open`;
+        return stopWith('respond', note, profile.circuitOpen(service));
       }
       context.instanceIndex = pick.index;
       afterResponse(context, report);
       const name = instanceName(service, pick.index);
-      return {
-        verdict: 'pass',
-        note: pick.probe
+      const made = pick.probe ? probes : picks;
+      let pass = made.get(name);
+      if (pass === undefined) {
+        const note = pick.probe
           ? `cool-down over: ${name} gets one probe (half-open)`
-          : `${book.options.algorithm} → ${name}`,
-      };
+          : `${book.options.algorithm} → ${name}`;
+        pass = { verdict: 'pass', note };
+        made.set(name, pass);
+      }
+      return pass;
     },
     fork: () => balancerStage(book.fork(), upstreams, profile),
   };

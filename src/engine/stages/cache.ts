@@ -1,5 +1,5 @@
 import { requirePositive } from '../errors';
-import { afterResponse, type AfterResponse, type GatewayStage } from '../pipeline/types';
+import { afterResponse, stopWith, type AfterResponse, type GatewayStage } from '../pipeline/types';
 import { LESSON_PROFILE } from '../profiles/lesson';
 import { describeStage } from '../profiles/stageInfo';
 import type { GatewayProfile } from '../profiles/types';
@@ -29,6 +29,48 @@ export function cacheKey(method: string, path: string): string {
 }
 
 /**
+ * Stored responses by method, then by path without its query string: a look-up reads two maps
+ * with strings the request already has, where one `cacheKey` string per look-up had to be built
+ * and hashed on every request.
+ */
+class CacheEntries {
+  private readonly byMethod = new Map<string, Map<string, CacheEntry>>();
+
+  /** From entries keyed as `cacheKey` writes them (`GET /api/users`). */
+  static fromKeys(entries: ReadonlyMap<string, CacheEntry>): CacheEntries {
+    const out = new CacheEntries();
+    for (const [key, entry] of entries) {
+      const space = key.indexOf(' ');
+      out.set(key.slice(0, space), key.slice(space + 1), entry);
+    }
+    return out;
+  }
+
+  get(method: string, path: string): CacheEntry | undefined {
+    return this.byMethod.get(method)?.get(path);
+  }
+
+  set(method: string, path: string, entry: CacheEntry): void {
+    let byPath = this.byMethod.get(method);
+    if (byPath === undefined) {
+      byPath = new Map();
+      this.byMethod.set(method, byPath);
+    }
+    byPath.set(path, entry);
+  }
+
+  delete(method: string, path: string): void {
+    this.byMethod.get(method)?.delete(path);
+  }
+
+  copy(): CacheEntries {
+    const out = new CacheEntries();
+    for (const [method, byPath] of this.byMethod) out.byMethod.set(method, new Map(byPath));
+    return out;
+  }
+}
+
+/**
  * The response cache. A GET or HEAD whose key holds a fresh entry is answered at the gateway
  * (`respond`, `X-Cache-Status: Hit`) and never reaches a service; any other GET or HEAD is a Miss
  * and its 200 from the service is stored when the answer is back (its `settledAtMs`, see
@@ -38,7 +80,15 @@ export function cacheKey(method: string, path: string): string {
 export function cacheStage(
   options: CacheOptions,
   profile: GatewayProfile = LESSON_PROFILE,
-  entries: Map<string, CacheEntry> = new Map(),
+  entries: ReadonlyMap<string, CacheEntry> = new Map(),
+): GatewayStage {
+  return cacheStageOver(options, profile, CacheEntries.fromKeys(entries));
+}
+
+function cacheStageOver(
+  options: CacheOptions,
+  profile: GatewayProfile,
+  entries: CacheEntries,
 ): GatewayStage {
   requirePositive('ttlMs', options.ttlMs);
   const header = profile.cacheStatusHeader;
@@ -46,12 +96,12 @@ export function cacheStage(
   const store: AfterResponse = (context, response) => {
     const upstream = response.upstream;
     if (upstream === null || upstream.outcome !== 'ok' || response.status !== 200) return;
-    const key = cacheKey(context.method, context.path);
+    const path = pathOnly(context.path);
     const storedAtMs = upstream.settledAtMs;
-    const held = entries.get(key);
+    const held = entries.get(context.method, path);
     if (held !== undefined && held.expiresAtMs > storedAtMs && held.storedAtMs <= storedAtMs)
       return;
-    entries.set(key, {
+    entries.set(context.method, path, {
       status: response.status,
       body: response.body,
       storedAtMs,
@@ -66,24 +116,23 @@ export function cacheStage(
         context.headers[header] = 'Bypass';
         return { verdict: 'pass', note: `${context.method} is never cached` };
       }
-      const key = cacheKey(context.method, context.path);
-      const entry = entries.get(key);
+      const path = pathOnly(context.path);
+      const entry = entries.get(context.method, path);
       const now = context.atMs;
       if (entry !== undefined && entry.storedAtMs <= now && now < entry.expiresAtMs) {
         context.headers[header] = 'Hit';
         context.headers['Age'] = String(Math.floor((now - entry.storedAtMs) / 1000));
-        return {
-          verdict: 'respond',
-          note: `Hit: stored ${Math.round(now - entry.storedAtMs)} ms ago`,
-          status: entry.status,
-          body: entry.body,
-        };
+        return stopWith(
+          'respond',
+          `Hit: stored ${Math.round(now - entry.storedAtMs)} ms ago`,
+          entry,
+        );
       }
-      if (entry !== undefined && now >= entry.expiresAtMs) entries.delete(key);
+      if (entry !== undefined && now >= entry.expiresAtMs) entries.delete(context.method, path);
       context.headers[header] = 'Miss';
       afterResponse(context, store);
-      return { verdict: 'pass', note: `Miss: ${key} not in the cache` };
+      return { verdict: 'pass', note: `Miss: ${cacheKey(context.method, path)} not in the cache` };
     },
-    fork: () => cacheStage(options, profile, new Map(entries)),
+    fork: () => cacheStageOver(options, profile, entries.copy()),
   };
 }

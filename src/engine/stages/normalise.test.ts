@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalisePath } from './normalise';
+import { resolveSegments } from './normalisePath';
 import { KEY, gatewayWith } from './testGateway.fixture';
 
 describe('normalisePath (nginx rules)', () => {
@@ -46,6 +47,30 @@ describe('normalisePath (nginx rules)', () => {
         expect(once.startsWith('/')).toBe(true);
       }),
       { seed: 9, numRuns: 500 },
+    );
+  });
+});
+
+describe('resolveSegments', () => {
+  /** The plain way: split on `/`, keep or pop each segment, join, and look at the end. */
+  const bySplitAndJoin = (path: string) => {
+    const out: string[] = [];
+    for (const segment of path.split('/')) {
+      if (segment === '' || segment === '.') continue;
+      if (segment === '..') out.pop();
+      else out.push(segment);
+    }
+    const trailing = /\/\.{0,2}$/.test(path) && out.length > 0 ? '/' : '';
+    return `/${out.join('/')}${trailing}`;
+  };
+
+  it('is splitting on / and joining what is kept, on any string', () => {
+    const pathChar = fc.constantFrom('/', '/', '.', '.', 'a', 'b', '%', '?', 'é');
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: pathChar, maxLength: 24 })), (path) => {
+        expect(resolveSegments(path)).toBe(bySplitAndJoin(path));
+      }),
+      { seed: 10, numRuns: 3000 },
     );
   });
 });

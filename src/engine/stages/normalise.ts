@@ -1,4 +1,4 @@
-import type { GatewayStage } from '../pipeline/types';
+import { stopWith, type GatewayStage, type StageOutcome } from '../pipeline/types';
 import { LESSON_PROFILE } from '../profiles/lesson';
 import { describeStage } from '../profiles/stageInfo';
 import type { GatewayProfile } from '../profiles/types';
@@ -6,6 +6,12 @@ import { pathOnly } from '../routing';
 import { normalisePath } from './normalisePath';
 
 export { normalisePath };
+
+/** Most paths need nothing: their outcome is made once. */
+const ALREADY_NORMAL: StageOutcome = {
+  verdict: 'pass',
+  note: 'path already normal',
+};
 
 /**
  * Path normalisation: later stages (router, cache) see the normalised path, as in nginx. The
@@ -18,13 +24,11 @@ export function normaliseStage(profile: GatewayProfile = LESSON_PROFILE): Gatewa
     run(context) {
       const before = context.path;
       const result = profile.normalise(before);
-      if (!result.ok) return { verdict: 'refuse', note: result.reason, ...result.refusal };
+      if (!result.ok) return stopWith('refuse', result.reason, result.refusal);
       const after = result.path;
       context.path = after;
-      return {
-        verdict: 'pass',
-        note: after === before ? 'path already normal' : `${pathOnly(before)} → ${pathOnly(after)}`,
-      };
+      if (after === before) return ALREADY_NORMAL;
+      return { verdict: 'pass', note: `${pathOnly(before)} → ${pathOnly(after)}` };
     },
   };
 }

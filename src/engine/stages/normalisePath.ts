@@ -4,6 +4,8 @@
 // or `#` is written back encoded here so the result can be normalised again and cut at its query
 // (nginx keeps the raw character in `$uri`); and decoded bytes that form UTF-8 become one
 // character here (nginx compares bytes). The nginx profile normalises with normaliseNginxPath.
+import { pathOnly } from '../routing';
+
 function decodePercent(path: string): string {
   if (!path.includes('%')) return path;
   // Byte by byte, as nginx does: a `%` not followed by two hex digits stays as it is.
@@ -33,16 +35,49 @@ const ESCAPES: Readonly<Record<string, string>> = { '%': '%25', '?': '%3F', '#':
 export function normalisePath(path: string): string {
   // Most paths need nothing: no escape, no empty segment, no dot segment.
   if (!NEEDS_WORK.test(path)) return path;
-  const cut = path.search(/[?#]/);
-  const raw = cut === -1 ? path : path.slice(0, cut);
-  const rest = cut === -1 ? '' : path.slice(cut);
-  const decoded = decodePercent(raw).replace(/[%?#]/g, (c) => ESCAPES[c] ?? c);
-  const out: string[] = [];
-  for (const segment of decoded.split('/')) {
-    if (segment === '' || segment === '.') continue;
-    if (segment === '..') out.pop();
-    else out.push(segment);
+  const raw = pathOnly(path);
+  const rest = path.slice(raw.length);
+  // Without a `%` there is nothing to decode, so nothing decoded to write back encoded either.
+  const decoded = raw.includes('%')
+    ? decodePercent(raw).replace(/[%?#]/g, (c) => ESCAPES[c] ?? c)
+    : raw;
+  return resolveSegments(decoded) + rest;
+}
+
+/**
+ * `/` and the segments of `path` joined by `/`, with empty and `.` segments dropped and each `..`
+ * dropping the segment before it (never climbing above `/`); then a `/` when `path` ends in one,
+ * or in a `.` or `..` segment, and a segment is left. The same as splitting on `/` and joining
+ * what is kept, in one walk along the string that keeps each kept segment's bounds.
+ */
+export function resolveSegments(path: string): string {
+  /** Start and end of each kept segment, side by side; `kept` pairs are live. */
+  const bounds: number[] = [];
+  let kept = 0;
+  let start = 0;
+  let endsInDirectory = false;
+  for (let at = 0; at <= path.length; at++) {
+    if (at < path.length && path.charCodeAt(at) !== 47 /* / */) continue;
+    const length = at - start;
+    // An empty, `.` or `..` segment.
+    const dots =
+      length === 0 ||
+      (length <= 2 &&
+        path.charCodeAt(start) === 46 /* . */ &&
+        (length === 1 || path.charCodeAt(start + 1) === 46));
+    if (dots && length === 2) kept = Math.max(0, kept - 1);
+    else if (!dots) {
+      bounds[2 * kept] = start;
+      bounds[2 * kept + 1] = at;
+      kept++;
+    }
+    // An empty, `.` or `..` last segment: the path names a directory. (With no `/` before it,
+    // it is the only segment, and nothing is kept.)
+    if (at === path.length) endsInDirectory = dots;
+    start = at + 1;
   }
-  const trailing = /\/\.{0,2}$/.test(decoded) && out.length > 0 ? '/' : '';
-  return `/${out.join('/')}${trailing}${rest}`;
+  if (kept === 0) return '/';
+  let out = '';
+  for (let k = 0; k < kept; k++) out += `/${path.slice(bounds[2 * k], bounds[2 * k + 1])}`;
+  return endsInDirectory ? `${out}/` : out;
 }

@@ -1,6 +1,11 @@
-import type { RateLimitAlgorithm } from '../limiters';
+import type { LimiterQuota, RateLimitAlgorithm } from '../limiters';
 import { forkState } from '../pipeline/forkState';
-import type { GatewayRequest, GatewayStage } from '../pipeline/types';
+import {
+  stopWith,
+  type GatewayRequest,
+  type GatewayStage,
+  type StageOutcome,
+} from '../pipeline/types';
 import { LESSON_PROFILE, toRetryAfterSeconds } from '../profiles/lesson';
 import { describeStage } from '../profiles/stageInfo';
 import type { GatewayProfile } from '../profiles/types';
@@ -20,12 +25,26 @@ export function rateLimitStage(
   profile: GatewayProfile = LESSON_PROFILE,
 ): GatewayStage {
   const { quota, windowSeconds } = limiter.policy;
+  // The quota without the marks when the limiter can give it: a snapshot copies every mark.
+  const quotaOf: (key: string, atMs: number) => LimiterQuota =
+    limiter.quota?.bind(limiter) ?? limiter.snapshot.bind(limiter);
+  const passes = new OutcomesByNumber((remaining, limit) => ({
+    verdict: 'pass',
+    note: `${remaining} of ${limit} left`,
+  }));
+  const refusals = new OutcomesByNumber((retryAfter, limit) =>
+    stopWith(
+      'refuse',
+      `limit of ${limit} reached; retry in ${retryAfter} s`,
+      profile.refusals.rateLimited,
+    ),
+  );
   return {
     ...describeStage(profile, 'rate-limit'),
     run(context) {
       const key = limiterKey(context.request);
       const allowed = limiter.allowRequest(key, context.atMs);
-      const after = limiter.snapshot(key, context.atMs);
+      const after = quotaOf(key, context.atMs);
       profile.rateLimitHeaders(context.headers, {
         allowed,
         quota,
@@ -35,17 +54,44 @@ export function rateLimitStage(
       });
       if (allowed) {
         context.delayMs = limiter.lastDelayMs;
-        const waits = context.delayMs > 0 ? `, queued ${Math.round(context.delayMs)} ms` : '';
-        return { verdict: 'pass', note: `${after.remaining} of ${after.limit} left${waits}` };
+        if (context.delayMs > 0) {
+          const note = `${after.remaining} of ${after.limit} left, queued ${Math.round(context.delayMs)} ms`;
+          return { verdict: 'pass', note };
+        }
+        return passes.get(after.remaining, after.limit);
       }
-      const retryAfter = toRetryAfterSeconds(after.msUntilAllowed);
-      return {
-        verdict: 'refuse',
-        note: `limit of ${after.limit} reached; retry in ${retryAfter} s`,
-        ...profile.refusals.rateLimited,
-      };
+      return refusals.get(toRetryAfterSeconds(after.msUntilAllowed), after.limit);
     },
     // A copy of the limiter's state: built-in limiters are plain data (maps, arrays, numbers).
     fork: () => rateLimitStage(forkState(limiter), profile),
   };
+}
+
+/** How many outcomes of each kind a rate-limit stage remembers: more than any lesson needs. */
+const REMEMBERED = 1024;
+
+/**
+ * Outcomes by a small whole number (requests left, seconds to wait), each made once: the notes
+ * repeat request after request, and building them every time was a fair share of the stage's
+ * cost. They also name the limit, so a different limit starts afresh.
+ */
+class OutcomesByNumber {
+  private readonly made = new Map<number, StageOutcome>();
+  private limit = NaN;
+
+  constructor(private readonly make: (n: number, limit: number) => StageOutcome) {}
+
+  get(n: number, limit: number): StageOutcome {
+    if (!Number.isInteger(n) || n < 0 || n >= REMEMBERED) return this.make(n, limit);
+    if (limit !== this.limit) {
+      this.made.clear();
+      this.limit = limit;
+    }
+    let outcome = this.made.get(n);
+    if (outcome === undefined) {
+      outcome = this.make(n, limit);
+      this.made.set(n, outcome);
+    }
+    return outcome;
+  }
 }

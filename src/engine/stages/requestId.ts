@@ -2,6 +2,7 @@ import type { GatewayStage } from '../pipeline/types';
 import { LESSON_PROFILE } from '../profiles/lesson';
 import { describeStage } from '../profiles/stageInfo';
 import type { GatewayProfile } from '../profiles/types';
+import { REQUEST_ID_PREFIX, formatRequestId } from './requestIds';
 
 /**
  * Request id / correlation id: a request that arrives with an id header keeps it (it correlates
@@ -10,7 +11,7 @@ import type { GatewayProfile } from '../profiles/types';
  */
 export function requestIdStage(
   profile: GatewayProfile = LESSON_PROFILE,
-  prefix = 'req',
+  prefix = REQUEST_ID_PREFIX,
   issued = 0,
 ): GatewayStage {
   let count = issued;
@@ -20,7 +21,7 @@ export function requestIdStage(
     run(context) {
       const given = context.request.headers?.[header];
       const kept = given !== undefined && given !== '';
-      const id = kept ? given : `${prefix}-${String(++count).padStart(6, '0')}`;
+      const id = kept ? given : formatRequestId(prefix, ++count);
       (context.forwardHeaders ??= {})[header] = id;
       // The response headers start here, so every answer (refusals too) carries the id.
       context.headers[header] = id;

@@ -1,9 +1,9 @@
-import type { GatewayStage } from '../pipeline/types';
+import { stopWith, type GatewayStage, type StageOutcome } from '../pipeline/types';
 import { LESSON_PROFILE } from '../profiles/lesson';
 import { describeStage } from '../profiles/stageInfo';
 import type { GatewayProfile } from '../profiles/types';
 import type { RouteRedirect } from '../profiles/types';
-import { pathOnly, serviceName, type RouteLookup } from '../routing';
+import { pathOnly, serviceName, type Route, type RouteLookup } from '../routing';
 
 /**
  * The router stage: picks the service for the path as earlier stages left it, or refuses (404).
@@ -14,29 +14,34 @@ export function routerStage(
   profile: GatewayProfile = LESSON_PROFILE,
   redirect: ((path: string) => RouteRedirect | null) | null = null,
 ): GatewayStage {
+  // A route passes with the same note on every request, so its outcome is made once. Weakly
+  // held: a custom lookup may hand out routes the gateway does not keep.
+  const passes = new WeakMap<Route, StageOutcome>();
   return {
     ...describeStage(profile, 'router'),
     run(context) {
       const moved = redirect === null ? null : redirect(context.path);
       if (moved !== null) {
         context.headers['Location'] = moved.location;
-        return {
-          verdict: 'respond',
-          note: `${pathOnly(context.path)} redirected to ${moved.location}`,
-          status: moved.status,
-          body: moved.body,
-        };
+        const note = `${pathOnly(context.path)} redirected to ${moved.location}`;
+        return stopWith('respond', note, moved);
       }
       const route = lookup(context.path);
       if (route === null) {
-        return {
-          verdict: 'refuse',
-          note: `no route for ${pathOnly(context.path)}`,
-          ...profile.refusals.noRoute,
-        };
+        return stopWith(
+          'refuse',
+          `no route for ${pathOnly(context.path)}`,
+          profile.refusals.noRoute,
+        );
       }
       context.route = route;
-      return { verdict: 'pass', note: `${route.path} → ${serviceName(route.serviceUrl)}` };
+      let pass = passes.get(route);
+      if (pass === undefined) {
+        const note = `${route.path} → ${serviceName(route.serviceUrl)}`;
+        pass = { verdict: 'pass', note };
+        passes.set(route, pass);
+      }
+      return pass;
     },
   };
 }

@@ -29,6 +29,29 @@ export function consumerId(apiKey: string): string {
   return `consumer-${(hash >>> 0).toString(16).padStart(8, '0')}`;
 }
 
+/**
+ * Consumer ids by key, each hashed once: the same few keys call again and again. Forgets them all
+ * past a bound, as a learner may type any number of keys.
+ */
+class ConsumerIds {
+  private readonly byKey = new Map<string, string>();
+
+  of(apiKey: string): string {
+    let id = this.byKey.get(apiKey);
+    if (id === undefined) {
+      id = consumerId(apiKey);
+      if (this.byKey.size >= 10_000) this.byKey.clear();
+      this.byKey.set(apiKey, id);
+    }
+    return id;
+  }
+}
+
+/** `first; next`, or `next` alone when there is no first. */
+function andThen(first: string, next: string): string {
+  return first === '' ? next : `${first}; ${next}`;
+}
+
 /** `/api/users/7` under the prefix `/api/users` → `/7`; the whole prefix → `/`. */
 export function stripRoutePrefix(path: string, prefix: string): string {
   const base = normalisePrefix(prefix);
@@ -42,28 +65,31 @@ export function transformStage(
   options: TransformOptions,
   profile: GatewayProfile = LESSON_PROFILE,
 ): GatewayStage {
+  const consumers = new ConsumerIds();
+  const removedKey = `${profile.keyHeader} removed`;
   return {
     ...describeStage(profile, 'transform'),
     run(context) {
-      const changes: string[] = [];
+      // The changes made, joined with '; ' as they are made (no array per request).
+      let note = '';
       const route = context.route;
       if (options.stripPrefix && route !== null) {
         const path = pathOnly(context.path);
         const stripped = stripRoutePrefix(path, route.path);
         context.forwardPath = stripped;
-        if (stripped !== path) changes.push(`path ${path} → ${stripped}`);
+        if (stripped !== path) note = `path ${path} → ${stripped}`;
       }
       const key = context.request.apiKey;
       if (options.addConsumer && key !== undefined && key !== null && key !== '') {
-        const consumer = consumerId(key);
+        const consumer = consumers.of(key);
         (context.forwardHeaders ??= {})[profile.consumerHeader] = consumer;
-        changes.push(`${profile.consumerHeader}: ${consumer}`);
+        note = andThen(note, `${profile.consumerHeader}: ${consumer}`);
       }
       if (options.removeKey) {
         (context.forwardHeaders ??= {})[profile.keyHeader] = null;
-        changes.push(`${profile.keyHeader} removed`);
+        note = andThen(note, removedKey);
       }
-      return { verdict: 'pass', note: changes.length === 0 ? 'unchanged' : changes.join('; ') };
+      return { verdict: 'pass', note: note === '' ? 'unchanged' : note };
     },
   };
 }

@@ -134,6 +134,15 @@ export class Upstreams {
   /** The failure instance `index` suffers at `atMs`, if any. */
   failureAt(service: string, index: number, atMs: number): FaultWindow['failure'] | null {
     if (this.isDown(service, index)) return 'down';
+    return this.scheduledFailure(service, index, atMs);
+  }
+
+  /** The failure the fault schedule gives instance `index` at `atMs`, if any. */
+  private scheduledFailure(
+    service: string,
+    index: number,
+    atMs: number,
+  ): FaultWindow['failure'] | null {
     if (this.faults.length === 0) return null;
     for (const fault of this.faults) {
       if (
@@ -150,8 +159,11 @@ export class Upstreams {
   /** What happens to a request sent to instance `index` of `service` at `forwardedAtMs`. */
   exchange(service: string, index: number, forwardedAtMs: number): UpstreamExchange {
     const { upstreamMs } = this.transit;
-    const timeoutMs = this.timeoutMs(service);
-    const failure = this.failureAt(service, index, forwardedAtMs);
+    // One look-up of the service per request (timeout, down, latency all come from it).
+    const state = this.services.get(service);
+    const timeoutMs = state?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const failure =
+      state?.down[index] === true ? 'down' : this.scheduledFailure(service, index, forwardedAtMs);
     let outcome: UpstreamOutcome;
     let serviceMs = 0;
     let answeredAtMs: number;
@@ -162,7 +174,7 @@ export class Upstreams {
       outcome = 'timeout';
       answeredAtMs = forwardedAtMs + timeoutMs;
     } else {
-      serviceMs = this.workMs(service);
+      serviceMs = this.workMs(state?.latencyMs ?? null);
       if (2 * upstreamMs + serviceMs > timeoutMs) {
         outcome = 'timeout';
         serviceMs = 0;
@@ -197,8 +209,8 @@ export class Upstreams {
     return copy;
   }
 
-  private workMs(service: string): number {
-    const latency = this.services.get(service)?.latencyMs ?? null;
+  /** The service's own latency when it has one, else a draw from the simulation's generator. */
+  private workMs(latency: number | null): number {
     if (latency !== null) return latency;
     if (this.work === null) return 0;
     const { random, minMs, maxMs } = this.work;
