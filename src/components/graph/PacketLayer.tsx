@@ -91,7 +91,8 @@ export function PacketLayer({ layout }: { layout: GraphLayout }) {
       frame ??= requestAnimationFrame(draw);
     };
     schedule();
-    const cancelWarming = onIdle(() => warmLabelFont(ctx));
+    // Only on an empty canvas: warming wipes it.
+    const cancelWarming = onIdle(() => blank && warmLabelFont(ctx));
     const unsubscribeApp = useAppStore.subscribe((state, previous) => {
       if (movedInStore(state, previous)) schedule();
     });

@@ -76,13 +76,15 @@ function labelFont(r: number): string {
 }
 
 /**
- * Sets and measures the labels' font once while the page is idle: the first use of a font on a
- * canvas looks the family up (tens of ms on a slow machine), which would otherwise land in the
- * first frame of the first burst.
+ * Uses the labels' font once while the page is idle: the first use of a font on a canvas looks
+ * the family up and rasterises its glyphs (tens of ms on a slow machine), which would otherwise
+ * land in the first frame of the first burst.
  */
 export function warmLabelFont(ctx: CanvasRenderingContext2D): void {
   ctx.font = labelFont(7);
-  ctx.measureText('429 ×10,000');
+  // Drawn and wiped in one task, so never seen: the glyphs are rasterised now, not mid-burst.
+  ctx.fillText('0123456789 ×Hit', 0, 20);
+  ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
 }
 
 /** "429 ×37", "200 Hit", "×6": what a mark says beside it. */

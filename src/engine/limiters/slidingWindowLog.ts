@@ -22,17 +22,14 @@ export function slidingLogSnapshot(
   windowMs: number,
   nowMs: number,
 ): LimiterSnapshot {
-  const { remaining, msUntilAllowed, msUntilNextSlot } = slidingLogQuota(
-    marks.length,
-    marks[0],
-    maxRequests,
-    windowMs,
-    nowMs,
-  );
+  // Written out rather than built on slidingLogQuota: the lab asks for one on every refusal.
+  const remaining = Math.max(0, maxRequests - marks.length);
+  const oldest = marks[0];
+  const msUntilNextSlot = oldest === undefined ? 0 : oldest + windowMs - nowMs;
   return {
     limit: maxRequests,
     remaining,
-    msUntilAllowed,
+    msUntilAllowed: remaining > 0 ? 0 : msUntilNextSlot,
     msUntilNextSlot,
     marks,
     windowStartMs: nowMs - windowMs,
@@ -87,12 +84,6 @@ export class SlidingWindowLimiter implements RateLimitAlgorithm {
   private storeUsed = 0;
   /** Sum of the live rings' capacities (the rest of `storeUsed` is left by grown or evicted rings). */
   private storeLive = 0;
-  /**
-   * The client of the last decision and its slot: the rate-limit stage asks `quota` for the same
-   * client right after `allowRequest`, and this saves that second map look-up.
-   */
-  private lastClient: string | null = null;
-  private lastSlot = -1;
 
   constructor(
     readonly maxRequests: number,
@@ -110,8 +101,6 @@ export class SlidingWindowLimiter implements RateLimitAlgorithm {
   allowRequest(clientId: string, timestampMs: number): boolean {
     let slot = this.slotOf.get(clientId);
     if (slot === undefined) slot = this.addClient(clientId);
-    this.lastClient = clientId;
-    this.lastSlot = slot;
     const store = this.store;
     const meta = this.meta;
     const at = slot * META;
@@ -152,7 +141,7 @@ export class SlidingWindowLimiter implements RateLimitAlgorithm {
 
   /** As `snapshot` without copying the marks: counts them in place (every request asks this). */
   quota(clientId: string, nowMs: number): LimiterQuota {
-    const slot = clientId === this.lastClient ? this.lastSlot : this.slotOf.get(clientId);
+    const slot = this.slotOf.get(clientId);
     let counted = 0;
     let oldestMs: number | undefined;
     if (slot !== undefined) {
@@ -229,8 +218,6 @@ export class SlidingWindowLimiter implements RateLimitAlgorithm {
   }
 
   evictIdle(nowMs: number): number {
-    // Slots are freed below: the last client's may be one of them.
-    this.lastClient = null;
     let dropped = 0;
     for (const [clientId, slot] of this.slotOf) {
       this.expire(slot, nowMs);
