@@ -2,8 +2,8 @@ import { LESSON_PROFILE } from '../profiles/lesson';
 import type { GatewayProfile } from '../profiles/types';
 import { pathOnly, serviceName, type Route } from '../routing';
 import type { Upstreams } from '../upstream/upstreams';
-import { forwardedHeaders } from './forwarded';
 import { instanceName } from '../upstream/upstreams';
+import { forwardedHeaders } from './forwarded';
 import type {
   ForwardedRequest,
   GatewayRequest,

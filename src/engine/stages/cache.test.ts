@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cacheKey } from './cache';
+import { createContext } from '../pipeline/runner';
+import { cacheKey, cacheStage } from './cache';
 import { KEY, gatewayWith } from './testGateway.fixture';
 
 const get = (path = '/api/users') => ({ path, apiKey: KEY });
@@ -109,5 +110,15 @@ describe('the cache stage', () => {
     const g = gatewayWith({});
     expect(() => g.configurePipeline({ cache: { ttlMs: 0 } })).toThrow(/^ttlMs: /);
     expect(g.stages().map((s) => s.name)).toEqual(['auth', 'rate-limit', 'router']);
+  });
+
+  it('starts from entries keyed as cacheKey writes them', () => {
+    const entry = { status: 200, body: 'Routed to x', storedAtMs: 0, expiresAtMs: 1000 };
+    const stage = cacheStage({ ttlMs: 1000 }, undefined, new Map([['GET /api/users', entry]]));
+    const at = (method: string, path: string, atMs: number) =>
+      stage.run(createContext({ method, path }, atMs, false)).verdict;
+    expect(at('GET', '/api/users?page=2', 500)).toBe('respond');
+    expect(at('HEAD', '/api/users', 500)).toBe('pass');
+    expect(at('GET', '/api/users', 1000)).toBe('pass');
   });
 });

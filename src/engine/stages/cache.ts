@@ -40,8 +40,9 @@ class CacheEntries {
   static fromKeys(entries: ReadonlyMap<string, CacheEntry>): CacheEntries {
     const out = new CacheEntries();
     for (const [key, entry] of entries) {
+      // `cacheKey` writes the method, a space, then the path; a key without a space is none of its.
       const space = key.indexOf(' ');
-      out.set(key.slice(0, space), key.slice(space + 1), entry);
+      if (space !== -1) out.set(key.slice(0, space), key.slice(space + 1), entry);
     }
     return out;
   }
