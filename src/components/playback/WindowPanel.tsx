@@ -81,11 +81,13 @@ export function WindowPanel({ client }: { client: ClientProfile }) {
             className="strip-fill"
           />
         )}
-        {strip.allowed.flatMap((spot) =>
+        {/* Keyed by place in the list, not by position: as the window slides every block moves,
+            and React then moves them instead of removing and adding them all five times a second. */}
+        {strip.allowed.flatMap((spot, i) =>
           // One block per allowed request at this spot, stacked: five stacked blocks = window full.
           Array.from({ length: Math.min(spot.count, STACK) }, (_, k) => (
             <rect
-              key={`a${spot.at}-${k}`}
+              key={`a${i}-${k}`}
               x={spot.at * 1000 - 6}
               y={50 - (k + 1) * 8 + 1}
               width="12"
@@ -94,9 +96,9 @@ export function WindowPanel({ client }: { client: ClientProfile }) {
             />
           )),
         )}
-        {strip.refused.map((spot) => (
+        {strip.refused.map((spot, i) => (
           <path
-            key={`r${spot.at}`}
+            key={`r${i}`}
             d={`M${spot.at * 1000 - 7} 18 l14 24 m0 -24 l-14 24`}
             className="strip-refused"
           />
