@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { HttpStatus, RequestTrace } from '../../engine';
 import { STAGE_LABELS } from '../../content/services';
+import { formatInstant } from '../playback/timeline';
 import { EXPLANATION_ID } from '../graph/explain/explanationId';
 import { STATUS_TEXT } from './statusCounts';
 import { traceReason } from './traceReason';
@@ -69,7 +70,7 @@ export const LogRow = memo(function LogRow({
       {/* One text node per cell (template strings): a burst adds a dozen rows at once, and
           every extra node is more layout in that frame. */}
       <span className="log-id">{`#${trace.id}`}</span>
-      <span className="log-time">{`${(trace.arrivedAtMs / 1000).toFixed(2)} s`}</span>
+      <span className="log-time">{formatInstant(trace.arrivedAtMs)}</span>
       <span className="log-client">{clientLabel}</span>
       <code className="log-path">
         {method === 'GET' ? trace.request.path : `${method} ${trace.request.path}`}
