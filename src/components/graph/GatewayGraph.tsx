@@ -1,5 +1,5 @@
 import { ReactFlow, ReactFlowProvider, useReactFlow, type NodeTypes } from '@xyflow/react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { ClientNode } from './ClientNode';
 import { flowEdges, flowNodes } from './flowElements';
 import { GatewayNode } from './GatewayNode';
@@ -27,9 +27,12 @@ function FitOnResize({ width }: { width: number }) {
 
 function useWidth(ref: React.RefObject<HTMLElement | null>): number {
   const [width, setWidth] = useState(700);
-  useEffect(() => {
+  // Measured before the first paint, so a phone never sees the wide layout first and then jumps
+  // (a layout shift Lighthouse counted against the caption under the graph).
+  useLayoutEffect(() => {
     const element = ref.current;
     if (element === null) return;
+    setWidth(element.clientWidth);
     const observer = new ResizeObserver(([entry]) => {
       if (entry !== undefined) setWidth(Math.round(entry.contentRect.width));
     });
