@@ -6,6 +6,7 @@ import { RealWorld } from './components/lesson/RealWorld';
 import { SectionBoundary } from './components/lesson/SectionBoundary';
 import { Term } from './components/lesson/Term';
 import { useLandOnHash } from './components/lesson/useLandOnHash';
+import { useSkippedMark } from './components/lesson/useSkippedMark';
 import { WhyItMatters } from './components/lesson/WhyItMatters';
 import { AfterIdle } from './components/lazy/AfterIdle';
 import { lazyWithRetry } from './components/lazy/lazyWithRetry';
@@ -42,8 +43,9 @@ function Loading({ what }: { what: string }) {
 }
 
 function LessonSection({ id, children }: { id: SectionId; children: ReactNode }) {
+  const ref = useSkippedMark<HTMLElement>();
   return (
-    <section id={id} className="lesson-section" aria-labelledby={`${id}-title`}>
+    <section ref={ref} id={id} className="lesson-section" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="lesson-section__title">
         {sectionTitle(id)}
       </h2>

@@ -116,6 +116,7 @@ export function ChallengeSection() {
         &ldquo;Run tests&rdquo; (every test, hidden and random ones too) can pass the challenge.
       </p>
       <WhenNear
+        load={CodeEditor.preload}
         placeholder={
           // The code as plain text, the editor's size: nothing moves when the editor arrives, and
           // Tab reaches it (focus loads the editor and moves into it).

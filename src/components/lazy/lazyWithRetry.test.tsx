@@ -1,4 +1,5 @@
 import { Suspense } from 'react';
+import { renderToString } from 'react-dom/server';
 import { prerender } from 'react-dom/static';
 import { describe, expect, it } from 'vitest';
 import { lazyWithRetry, retryFailedLoads } from './lazyWithRetry';
@@ -59,5 +60,29 @@ describe('lazyWithRetry', () => {
     retryFailedLoads();
     expect(await html(<Good name="quiz" />)).toContain('quiz loaded');
     expect(good.loads.count).toBe(1);
+  });
+
+  it('renders at once, without suspending, once preloaded: the same load as rendering', async () => {
+    const chunk = flakyChunk(0);
+    const Lazy = lazyWithRetry(chunk.load);
+    const now = () =>
+      renderToString(<Suspense fallback="loading">{<Lazy name="editor" />}</Suspense>);
+    expect(now()).not.toContain('editor loaded');
+    await Lazy.preload();
+    expect(now()).toContain('editor loaded');
+    await Lazy.preload();
+    expect(chunk.loads.count).toBe(1);
+  });
+
+  it('keeps a failed preload as the failure rendering shows, until told to retry', async () => {
+    const chunk = flakyChunk(1);
+    const Lazy = lazyWithRetry(chunk.load);
+    await expect(Lazy.preload()).rejects.toThrow('Failed to fetch');
+    expect(await html(<Lazy name="editor" />)).not.toContain('editor loaded');
+    expect(chunk.loads.count).toBe(1);
+    retryFailedLoads();
+    await Lazy.preload();
+    expect(await html(<Lazy name="editor" />)).toContain('editor loaded');
+    expect(chunk.loads.count).toBe(2);
   });
 });

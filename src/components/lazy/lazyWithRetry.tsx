@@ -1,4 +1,10 @@
-import { lazy, type ComponentProps, type ComponentType, type LazyExoticComponent } from 'react';
+import {
+  lazy,
+  useState,
+  type ComponentProps,
+  type ComponentType,
+  type LazyExoticComponent,
+} from 'react';
 
 /** Loads that failed since the last "Try again", each able to start afresh. */
 const failedLoads = new Set<() => void>();
@@ -20,24 +26,47 @@ export function retryFailedLoads(): void {
  * fresh React.lazy that imports again; until then the error stays, so the section says what
  * happened instead of retrying behind the learner's back.
  */
+/** A component from lazyWithRetry. */
+export type LazyWithRetryComponent<P> = ComponentType<P> & {
+  /**
+   * Starts the load (once, like rendering does) and settles when it has: a component rendered
+   * after that mounts at once, without suspending.
+   */
+  preload: () => Promise<unknown>;
+};
+
 // `any` as in React.lazy's own signature: a component of any props, whose props the result keeps.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function lazyWithRetry<T extends ComponentType<any>>(
   load: () => Promise<{ default: T }>,
-): ComponentType<ComponentProps<T>> {
+): LazyWithRetryComponent<ComponentProps<T>> {
   let current: LazyExoticComponent<T>;
-  const start = () => {
-    current = lazy(() =>
-      load().catch((error: unknown) => {
+  let pending: Promise<{ default: T }> | undefined;
+  let loaded: T | undefined;
+  const loadOnce = () => {
+    pending ??= load().then(
+      (module) => {
+        loaded = module.default;
+        return module;
+      },
+      (error: unknown) => {
         failedLoads.add(start);
         throw error;
-      }),
+      },
     );
+    return pending;
+  };
+  const start = () => {
+    pending = undefined;
+    current = lazy(loadOnce);
   };
   start();
   function LazyWithRetry(props: ComponentProps<T>) {
-    const Loaded = current;
-    return <Loaded {...props} />;
+    // Once loaded, a new instance renders the component itself: React.lazy suspends on its first
+    // render even then, and React's retry of a suspended boundary waits behind every transition.
+    // An instance keeps the type it started with, which a change would remount.
+    const [{ Type }] = useState(() => ({ Type: loaded ?? current }));
+    return <Type {...props} />;
   }
-  return LazyWithRetry;
+  return Object.assign(LazyWithRetry, { preload: loadOnce });
 }
