@@ -4,12 +4,13 @@ import { burst } from '../../engine';
 import { createAppState } from '../../store';
 import { QUIET_TICK_MS, startPlaybackLoop, type LoopScheduler } from './playbackLoop';
 
-/** Frames every 16 ms and timers on a fake clock, run by hand. */
+/** Frames every 16 ms, timers on a fake clock and tasks posted after a frame, run by hand. */
 function fakeTimers() {
   let nowMs = 0;
   let nextId = 1;
   const frames = new Map<number, (nowMs: number) => void>();
   const timers = new Map<number, { atMs: number; callback: () => void }>();
+  const posted: (() => void)[] = [];
   const scheduler: LoopScheduler = {
     requestFrame: (callback) => {
       frames.set(nextId, callback);
@@ -21,23 +22,39 @@ function fakeTimers() {
       return nextId++ as unknown as ReturnType<typeof setTimeout>;
     },
     clearTimer: (id) => timers.delete(id as unknown as number),
+    postTask: (callback) => posted.push(callback),
   };
-  /** Runs `ms` of real time: a frame every 16 ms, timers when due. */
+  /** 16 ms on: timers when due, then a frame (without the tasks it posts). */
+  const frame = () => {
+    nowMs += 16;
+    for (const [id, timer] of [...timers]) {
+      if (timer.atMs > nowMs) continue;
+      timers.delete(id);
+      timer.callback();
+    }
+    const due = [...frames];
+    frames.clear();
+    for (const [, callback] of due) callback(nowMs);
+  };
+  const runPosted = () => {
+    while (posted.length > 0) posted.shift()?.();
+  };
+  /** Runs `ms` of real time: a frame every 16 ms, the tasks it posted, timers when due. */
   const run = (ms: number) => {
     const until = nowMs + ms;
     while (nowMs < until) {
-      nowMs += 16;
-      for (const [id, timer] of [...timers]) {
-        if (timer.atMs > nowMs) continue;
-        timers.delete(id);
-        timer.callback();
-      }
-      const due = [...frames];
-      frames.clear();
-      for (const [, callback] of due) callback(nowMs);
+      frame();
+      runPosted();
     }
   };
-  return { scheduler, run, now: () => nowMs, scheduled: () => frames.size + timers.size };
+  return {
+    scheduler,
+    run,
+    frame,
+    runPosted,
+    now: () => nowMs,
+    scheduled: () => frames.size + timers.size + posted.length,
+  };
 }
 
 const lesson = { clientId: 'mobile', apiKey: 'abc123', path: '/api/users' };
@@ -94,5 +111,33 @@ describe('the playback loop', () => {
     timers.run(1_000);
     expect(store.getState().clockMs).toBe(paused);
     expect(timers.scheduled()).toBe(0);
+  });
+
+  it('ticks in a task of its own after the frame, and not at all once paused in between', async () => {
+    const store = create(createAppState);
+    const timers = fakeTimers();
+    startPlaybackLoop(store, timers.scheduler);
+    await store.getState().sendAndPlay(burst(lesson, 3, 0));
+    timers.run(32);
+    const before = store.getState().clockMs;
+    expect(before).toBeGreaterThan(0);
+    // The frame only reads its time; the clock moves in the task it posted.
+    timers.frame();
+    expect(store.getState().clockMs).toBe(before);
+    timers.runPosted();
+    expect(store.getState().clockMs).toBe(before + 16);
+    // Paused between a frame and its tick: the tick does nothing and schedules nothing.
+    timers.frame();
+    store.getState().setPlaying(false);
+    timers.runPosted();
+    expect(store.getState().clockMs).toBe(before + 16);
+    expect(timers.scheduled()).toBe(0);
+    // Played again at once: one loop, not the old one too.
+    store.getState().setPlaying(true);
+    timers.frame();
+    store.getState().setPlaying(false);
+    store.getState().setPlaying(true);
+    timers.runPosted();
+    expect(timers.scheduled()).toBe(1);
   });
 });

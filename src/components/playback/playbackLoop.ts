@@ -16,6 +16,8 @@ export interface LoopScheduler {
   cancelFrame: (id: number) => void;
   setTimer: (callback: () => void, ms: number) => ReturnType<typeof setTimeout>;
   clearTimer: (id: ReturnType<typeof setTimeout> | undefined) => void;
+  /** Runs `callback` in a task of its own, as soon as the browser can (not a frame's task). */
+  postTask: (callback: () => void) => void;
 }
 
 function nothingInFlight(state: AppState): boolean {
@@ -28,6 +30,12 @@ function nothingInFlight(state: AppState): boolean {
  * scheduled at all, and pressing Play (or a send) starts the loop again. With nothing in flight
  * the clock ticks every QUIET_TICK_MS until something is sent. At most one loop runs. Returns a
  * function that stops it for good.
+ *
+ * A frame only reads its time: the tick (the engine's decisions, the store's update and the
+ * render React does for it at once) runs in a task of its own right after the frame. Ticking
+ * inside the frame made one task of it and of the frame's drawing and layout, which on a slow
+ * machine went past 50 ms in every frame of a burst. The panels and the packets still move
+ * together: the packets are drawn in the frame after the tick, and so is the DOM it changed.
  */
 export function startPlaybackLoop(store: StoreApi<AppState>, timers: LoopScheduler): () => void {
   /** A loop is on: a frame or a quiet wait is scheduled, or a frame is running. */
@@ -36,24 +44,31 @@ export function startPlaybackLoop(store: StoreApi<AppState>, timers: LoopSchedul
   let quiet: ReturnType<typeof setTimeout> | undefined;
   let lastMs: number | null = null;
   let afterQuiet = false;
+  /** Counts starts and stops: a tick posted before the last one does nothing. */
+  let generation = 0;
 
   const wake = () => {
     quiet = undefined;
     afterQuiet = true;
     frame = timers.requestFrame(loop);
   };
+  const tickAfterFrame = (realMs: number | null, maxRealMs: number | undefined, of: number) => {
+    if (!on || of !== generation) return;
+    if (realMs !== null) store.getState().tick(realMs, maxRealMs);
+    // Paused by something the tick set off: schedule nothing.
+    if (!on || of !== generation) return;
+    if (nothingInFlight(store.getState())) quiet = timers.setTimer(wake, QUIET_TICK_MS);
+    else frame = timers.requestFrame(loop);
+  };
   const loop = (nowMs: number) => {
     frame = null;
     if (!on) return;
-    if (lastMs !== null) {
-      store.getState().tick(nowMs - lastMs, afterQuiet ? MAX_QUIET_GAP_MS : undefined);
-    }
+    const realMs = lastMs === null ? null : nowMs - lastMs;
+    const maxRealMs = afterQuiet ? MAX_QUIET_GAP_MS : undefined;
     lastMs = nowMs;
     afterQuiet = false;
-    // Paused by something the tick set off: schedule nothing.
-    if (!on) return;
-    if (nothingInFlight(store.getState())) quiet = timers.setTimer(wake, QUIET_TICK_MS);
-    else frame = timers.requestFrame(loop);
+    const of = generation;
+    timers.postTask(() => tickAfterFrame(realMs, maxRealMs, of));
   };
   const cancel = () => {
     if (frame !== null) timers.cancelFrame(frame);
@@ -64,10 +79,12 @@ export function startPlaybackLoop(store: StoreApi<AppState>, timers: LoopSchedul
   const follow = (state: AppState) => {
     if (state.playing && !on) {
       on = true;
+      generation++;
       lastMs = null;
       frame = timers.requestFrame(loop);
     } else if (!state.playing && on) {
       on = false;
+      generation++;
       cancel();
     } else if (quiet !== undefined && !nothingInFlight(state)) {
       // Sent during a quiet wait: the packets move from the next frame, and the clock catches

@@ -8,6 +8,11 @@ import { parseCount, parseRate, parseRequestPath } from './trafficForm';
 
 const EXTRA_PATHS = ['/api/payments', '/api/users/123', '/api/users?page=2', '/api/unknown'];
 
+/** Resolves in a task of its own, after the current one (and the rendering it asked for). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** The form's id, so the docked playground's own "Send burst" and "Send one" can submit it. */
 export const TRAFFIC_FORM_ID = 'traffic-form';
 
@@ -42,6 +47,10 @@ export function TrafficControls() {
       rate: parsedRate.ok ? null : parsedRate.message,
     });
     if (!parsedPath.ok || !parsedCount.ok || !parsedRate.ok) return;
+    // Sent from a task of its own, not the click's: the click's task then only handles the
+    // click, and the send (the engine queueing thousands of requests, the store's update and
+    // React's render of it) is a task of its own rather than a second half of the same long one.
+    await nextTask();
     const { clockMs, sendAndPlay } = useAppStore.getState();
     const template = {
       clientId: client.id,
