@@ -51,6 +51,9 @@ export function needsWork(path: string): boolean {
 
 const ESCAPES: Readonly<Record<string, string>> = { '%': '%25', '?': '%3F', '#': '%23' };
 
+/** Paths that needed work, and what `normaliseWork` made of them. */
+const worked = new Map<string, string>();
+
 /**
  * A request path as nginx matches it: the query string set aside, `%XX` decoded, `//` merged, and
  * `.` and `..` segments resolved (`..` never climbs above `/`). The query string is kept as sent.
@@ -60,6 +63,19 @@ const ESCAPES: Readonly<Record<string, string>> = { '%': '%25', '?': '%3F', '#':
 export function normalisePath(path: string): string {
   // Most paths need nothing: no escape, no empty segment, no dot segment.
   if (!needsWork(path)) return path;
+  // The rest are worked out once each: the same few come back request after request.
+  let normal = worked.get(path);
+  if (normal === undefined) {
+    normal = normaliseWork(path);
+    // Bounded: a learner or a generator may send any number of distinct paths.
+    if (worked.size >= 1024) worked.clear();
+    worked.set(path, normal);
+  }
+  return normal;
+}
+
+/** `normalisePath` for a path that needs work, worked out afresh (`normalisePath` remembers it). */
+export function normaliseWork(path: string): string {
   const raw = pathOnly(path);
   const rest = path.slice(raw.length);
   // Without a `%` there is nothing to decode, so nothing decoded to write back encoded either.
