@@ -26,8 +26,8 @@ export function rateLimitStage(
 ): GatewayStage {
   const { quota, windowSeconds } = limiter.policy;
   // The quota without the marks when the limiter can give it: a snapshot copies every mark.
-  const quotaOf = (key: string, atMs: number): LimiterQuota =>
-    limiter.quota === undefined ? limiter.snapshot(key, atMs) : limiter.quota(key, atMs);
+  const quotaOf: (key: string, atMs: number) => LimiterQuota =
+    limiter.quota?.bind(limiter) ?? limiter.snapshot.bind(limiter);
   const passes = new OutcomesByNumber((remaining, limit) => ({
     verdict: 'pass',
     note: `${remaining} of ${limit} left`,
