@@ -68,6 +68,12 @@ export class Gateway {
   private settings: GatewaySettings;
   private limiter: RateLimitAlgorithm;
   private routes: Route[] = [];
+  /**
+   * The profile's route for each path asked since the routes or the profile last changed: paths
+   * repeat, and matching walks every route (a profile's `matchRoute` is a function of the routes
+   * and the path alone). A custom lookup is never remembered: it may keep state of its own.
+   */
+  private readonly routeOf = new Map<string, Route | null>();
   private customLookup: RouteLookup | null = null;
   private pipeline: PipelineOptions = {};
   private built: readonly GatewayStage[];
@@ -224,10 +230,12 @@ export class Gateway {
       );
     }
     this.routes.push(route);
+    this.routeOf.clear();
   }
 
   removeRoute(path: string): void {
     this.routes = this.routes.filter((r) => r.path !== path);
+    this.routeOf.clear();
   }
 
   getRoutes(): readonly Route[] {
@@ -248,8 +256,8 @@ export class Gateway {
   /** The profile's order, keeping the stages that are on. */
   private buildStages(): readonly GatewayStage[] {
     const profile = this.profile;
-    const lookup: RouteLookup =
-      this.customLookup ?? ((path) => profile.matchRoute(this.routes, path));
+    this.routeOf.clear();
+    const lookup: RouteLookup = this.customLookup ?? ((path) => this.matchRoute(profile, path));
     const stages: GatewayStage[] = [];
     for (const name of profile.order) {
       const stage = this.stageFor(name, lookup);
@@ -301,6 +309,17 @@ export class Gateway {
       default:
         throw new SettingError('profile', `stage "${name}" is not one the engine can build`);
     }
+  }
+
+  /** `profile.matchRoute` over the routes, remembered by path (see `routeOf`). */
+  private matchRoute(profile: GatewayProfile, path: string): Route | null {
+    const known = this.routeOf.get(path);
+    if (known !== undefined) return known;
+    const route = profile.matchRoute(this.routes, path);
+    // Bounded: a learner or a generator may send any number of distinct paths.
+    if (this.routeOf.size >= 1024) this.routeOf.clear();
+    this.routeOf.set(path, route);
+    return route;
   }
 
   private keep(name: StageName, build: () => GatewayStage): GatewayStage {

@@ -104,9 +104,13 @@ export function matchRoute(routes: readonly Route[], path: string): Route | null
 }
 
 const SERVICE_NAMES = new Map<string, string>();
+/** The URL asked last and its name: the runner and the balancer ask about the same route in turn. */
+let lastUrl = '';
+let lastName = '';
 
 /** A short service name from its URL: `http://user-service:3001` → `user-service`. */
 export function serviceName(serviceUrl: string): string {
+  if (serviceUrl === lastUrl) return lastName;
   let name = SERVICE_NAMES.get(serviceUrl);
   if (name === undefined) {
     name = parseServiceName(serviceUrl);
@@ -114,6 +118,8 @@ export function serviceName(serviceUrl: string): string {
     if (SERVICE_NAMES.size > 1000) SERVICE_NAMES.clear();
     SERVICE_NAMES.set(serviceUrl, name);
   }
+  lastUrl = serviceUrl;
+  lastName = name;
   return name;
 }
 

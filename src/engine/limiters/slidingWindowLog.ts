@@ -74,6 +74,12 @@ export class SlidingWindowLimiter implements RateLimitAlgorithm {
   readonly policy: { readonly quota: number; readonly windowSeconds: number };
   readonly lastDelayMs = 0;
   private readonly slotOf = new Map<string, number>();
+  /**
+   * The client `allowRequest` decided last and its slot: the rate-limit stage asks `quota` for
+   * that same client next, which then needs no second look-up. Forgotten when slots are freed.
+   */
+  private lastClient: string | null = null;
+  private lastSlot = -1;
   /** Slots of evicted clients, for reuse. */
   private readonly freeSlots: number[] = [];
   private slotsUsed = 0;
@@ -101,6 +107,8 @@ export class SlidingWindowLimiter implements RateLimitAlgorithm {
   allowRequest(clientId: string, timestampMs: number): boolean {
     let slot = this.slotOf.get(clientId);
     if (slot === undefined) slot = this.addClient(clientId);
+    this.lastClient = clientId;
+    this.lastSlot = slot;
     const store = this.store;
     const meta = this.meta;
     const at = slot * META;
@@ -141,7 +149,7 @@ export class SlidingWindowLimiter implements RateLimitAlgorithm {
 
   /** As `snapshot` without copying the marks: counts them in place (every request asks this). */
   quota(clientId: string, nowMs: number): LimiterQuota {
-    const slot = this.slotOf.get(clientId);
+    const slot = clientId === this.lastClient ? this.lastSlot : this.slotOf.get(clientId);
     let counted = 0;
     let oldestMs: number | undefined;
     if (slot !== undefined) {
@@ -218,6 +226,7 @@ export class SlidingWindowLimiter implements RateLimitAlgorithm {
   }
 
   evictIdle(nowMs: number): number {
+    this.lastClient = null;
     let dropped = 0;
     for (const [clientId, slot] of this.slotOf) {
       this.expire(slot, nowMs);

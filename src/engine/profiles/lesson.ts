@@ -26,6 +26,31 @@ function policyHeader(quota: number, windowSeconds: number): string {
   return lastPolicy.header;
 }
 
+/**
+ * `RateLimit` values already written, by remaining quota then seconds to reset: arrays, not a
+ * Map, because reading two small indexes is cheaper than hashing a number on every response.
+ */
+const rateLimitValues: (string | undefined)[][] = [];
+/** Remembered while both numbers are below this (arrays that sparse stay fast in V8). */
+const REMEMBERED_BELOW = 1024;
+
+/**
+ * `"default";r=4;t=60`: the same few values come back request after request (r is at most the
+ * quota, t at most the window in seconds), so each is built once rather than on every response.
+ */
+function rateLimitValue(remaining: number, resetSeconds: number): string {
+  const small =
+    Number.isInteger(remaining) &&
+    Number.isInteger(resetSeconds) &&
+    remaining >= 0 &&
+    resetSeconds >= 0 &&
+    remaining < REMEMBERED_BELOW &&
+    resetSeconds < REMEMBERED_BELOW;
+  if (!small) return `"default";r=${remaining};t=${resetSeconds}`;
+  const row = (rateLimitValues[remaining] ??= []);
+  return (row[resetSeconds] ??= `"default";r=${remaining};t=${resetSeconds}`);
+}
+
 export const MESSAGES = {
   missingKey: 'Unauthorized: no API key in the request',
   unknownKey: 'Unauthorized: API key not recognised',
@@ -132,8 +157,7 @@ export const LESSON_PROFILE: GatewayProfile = {
   },
   rateLimitHeaders(headers, { allowed, quota, windowSeconds, after }) {
     headers['RateLimit-Policy'] = policyHeader(quota, windowSeconds);
-    headers['RateLimit'] =
-      `"default";r=${after.remaining};t=${Math.ceil(after.msUntilNextSlot / 1000)}`;
+    headers['RateLimit'] = rateLimitValue(after.remaining, Math.ceil(after.msUntilNextSlot / 1000));
     if (!allowed) headers['Retry-After'] = String(toRetryAfterSeconds(after.msUntilAllowed));
   },
   upstreamAnswer(outcome, { url, instance, timeoutMs }) {

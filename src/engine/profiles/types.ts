@@ -73,7 +73,10 @@ export interface GatewayProfile {
   readonly required: readonly StageName[];
   /** Label and one-line description of each stage in `order`. */
   readonly stageInfo: Readonly<Record<StageName, StageInfo>>;
-  /** Picks the route for a (path-only or full) request path, or null. */
+  /**
+   * Picks the route for a (path-only or full) request path, or null. A function of its arguments
+   * alone: the gateway remembers its answer for each path until the routes change.
+   */
   readonly matchRoute: (routes: readonly Route[], path: string) => Route | null;
   /** How `matchRoute` behaves, for the differences list (tests hold the two together). */
   readonly matching: MatchingRules;

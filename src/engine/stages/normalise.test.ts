@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalisePath } from './normalise';
-import { resolveSegments } from './normalisePath';
+import { NEEDS_WORK, needsWork, normaliseWork, resolveSegments } from './normalisePath';
 import { KEY, gatewayWith } from './testGateway.fixture';
 
 describe('normalisePath (nginx rules)', () => {
@@ -23,6 +23,30 @@ describe('normalisePath (nginx rules)', () => {
     ['/api/users/..', '/api/'],
   ])('%s → %s', (given, normal) => {
     expect(normalisePath(given)).toBe(normal);
+  });
+
+  it('scans for work exactly where the regular expression finds some', () => {
+    const piece = fc.constantFrom('/', '.', '..', '%', '?', '#', 'a', '/.', '/..', '//', '\n');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const path = pieces.join('');
+        expect(needsWork(path)).toBe(NEEDS_WORK.test(path));
+      }),
+      { seed: 3, numRuns: 2000 },
+    );
+  });
+
+  it('gives a remembered path exactly as worked out afresh', () => {
+    const piece = fc.constantFrom('/', '.', '..', '%2e', '%41', '%', 'a', '?q=/../', '#f', '//');
+    fc.assert(
+      fc.property(fc.array(fc.array(piece, { maxLength: 8 }), { maxLength: 20 }), (paths) => {
+        for (const pieces of [...paths, ...paths]) {
+          const path = `/${pieces.join('')}`;
+          expect(normalisePath(path)).toBe(needsWork(path) ? normaliseWork(path) : path);
+        }
+      }),
+      { seed: 12, numRuns: 300 },
+    );
   });
 
   it('is idempotent', () => {

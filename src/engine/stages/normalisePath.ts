@@ -22,9 +22,37 @@ function decodePercent(path: string): string {
 }
 
 /** A `%`, a `//`, or a `.`/`..` segment anywhere (in the query too: then the slow path decides). */
-const NEEDS_WORK = /%|\/\/|\/\.\.?(?:[/?#]|$)/;
+export const NEEDS_WORK = /%|\/\/|\/\.\.?(?:[/?#]|$)/;
+
+/** Ends a `.` or `..` segment: the end of the path, `/`, `?` or `#`. */
+function endsSegment(path: string, at: number): boolean {
+  if (at === path.length) return true;
+  const code = path.charCodeAt(at);
+  return code === 47 /* / */ || code === 63 /* ? */ || code === 35; /* # */
+}
+
+/**
+ * `NEEDS_WORK.test(path)`, as one scan: every request with the normalise stage on asks this, and
+ * the regular expression cost more than the rest of the stage (tests hold the two together).
+ */
+export function needsWork(path: string): boolean {
+  for (let i = 0; i < path.length; i++) {
+    const code = path.charCodeAt(i);
+    if (code === 37 /* % */) return true;
+    if (code !== 47 /* / */) continue;
+    const next = path.charCodeAt(i + 1);
+    if (next === 47 /* / */) return true;
+    if (next !== 46 /* . */) continue;
+    if (endsSegment(path, i + 2)) return true;
+    if (path.charCodeAt(i + 2) === 46 && endsSegment(path, i + 3)) return true;
+  }
+  return false;
+}
 
 const ESCAPES: Readonly<Record<string, string>> = { '%': '%25', '?': '%3F', '#': '%23' };
+
+/** Paths that needed work, and what `normaliseWork` made of them. */
+const worked = new Map<string, string>();
 
 /**
  * A request path as nginx matches it: the query string set aside, `%XX` decoded, `//` merged, and
@@ -34,7 +62,20 @@ const ESCAPES: Readonly<Record<string, string>> = { '%': '%25', '?': '%3F', '#':
  */
 export function normalisePath(path: string): string {
   // Most paths need nothing: no escape, no empty segment, no dot segment.
-  if (!NEEDS_WORK.test(path)) return path;
+  if (!needsWork(path)) return path;
+  // The rest are worked out once each: the same few come back request after request.
+  let normal = worked.get(path);
+  if (normal === undefined) {
+    normal = normaliseWork(path);
+    // Bounded: a learner or a generator may send any number of distinct paths.
+    if (worked.size >= 1024) worked.clear();
+    worked.set(path, normal);
+  }
+  return normal;
+}
+
+/** `normalisePath` for a path that needs work, worked out afresh (`normalisePath` remembers it). */
+export function normaliseWork(path: string): string {
   const raw = pathOnly(path);
   const rest = path.slice(raw.length);
   // Without a `%` there is nothing to decode, so nothing decoded to write back encoded either.

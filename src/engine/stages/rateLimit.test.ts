@@ -54,4 +54,53 @@ describe('the rate-limit stage', () => {
       { seed: 5, numRuns: 200 },
     );
   });
+
+  it('remembers outcomes by number only where the note reads the same as one made afresh', () => {
+    // Any number a custom limiter may report: fractions, negatives, -0, past the table's end.
+    const number = fc.oneof(
+      fc.integer({ min: 0, max: 8 }),
+      fc.integer({ min: -3, max: 1500 }),
+      fc.double({ min: -10, max: 5e6, noNaN: true }),
+      fc.constantFrom(-0, 1023, 1024),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.boolean(), number, number, fc.constantFrom(3, 5)), {
+          minLength: 1,
+          maxLength: 60,
+        }),
+        (steps) => {
+          let step = steps[0] as (typeof steps)[number];
+          const scripted: RateLimitAlgorithm = {
+            algorithm: 'fixed-window',
+            policy: { quota: 5, windowSeconds: 1 },
+            lastDelayMs: 0,
+            allowRequest: () => step[0],
+            snapshot: () => ({
+              limit: step[3],
+              remaining: step[1],
+              msUntilAllowed: step[2],
+              msUntilNextSlot: step[2],
+              marks: [],
+            }),
+            evictIdle: () => 0,
+            clientCount: 0,
+          };
+          const stage = rateLimitStage(scripted);
+          for (const each of [...steps, ...steps]) {
+            step = each;
+            const [allowed, remaining, ms, limit] = each;
+            const outcome = stage.run(createContext({ path: '/', apiKey: 'k' }, 0, false));
+            expect(outcome.verdict).toBe(allowed ? 'pass' : 'refuse');
+            expect(outcome.note).toBe(
+              allowed
+                ? `${remaining} of ${limit} left`
+                : `limit of ${limit} reached; retry in ${toRetryAfterSeconds(ms)} s`,
+            );
+          }
+        },
+      ),
+      { seed: 6, numRuns: 300 },
+    );
+  });
 });

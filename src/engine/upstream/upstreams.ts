@@ -43,14 +43,19 @@ interface ServiceState {
 }
 
 const NAMES = new Map<string, string[]>();
+/** The service asked about last and its names (the balancer and the exchange ask in turn). */
+let lastService = '';
+let lastNames: string[] = [];
 
 /** `user-service` instance 0 → `user-service-1` (remembered: it is asked on every request). */
 export function instanceName(service: string, index: number): string {
-  let names = NAMES.get(service);
+  let names = service === lastService ? lastNames : NAMES.get(service);
   if (names === undefined) {
     names = [];
     NAMES.set(service, names);
   }
+  lastService = service;
+  lastNames = names;
   return (names[index] ??= `${service}-${index + 1}`);
 }
 
@@ -69,6 +74,12 @@ export function instanceName(service: string, index: number): string {
  */
 export class Upstreams {
   private readonly services = new Map<string, ServiceState>();
+  /**
+   * The service looked up last and its state (undefined: none configured): one request asks about
+   * its service two or three times (balancer, exchange, timeout). Forgotten when a state is added.
+   */
+  private lastService: string | null = null;
+  private lastState: ServiceState | undefined = undefined;
   private faults: readonly FaultWindow[] = [];
   transit: Transit = { stageMs: 0, upstreamMs: 0 };
   /** Work time for services without a latency: drawn uniformly in [minMs, maxMs). */
@@ -101,7 +112,7 @@ export class Upstreams {
   }
 
   isDown(service: string, index: number): boolean {
-    return this.services.get(service)?.down[index] === true;
+    return this.find(service)?.down[index] === true;
   }
 
   /** Replaces the fault schedule. */
@@ -124,11 +135,11 @@ export class Upstreams {
   }
 
   instanceCount(service: string): number {
-    return this.services.get(service)?.instances ?? 1;
+    return this.find(service)?.instances ?? 1;
   }
 
   timeoutMs(service: string): number {
-    return this.services.get(service)?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    return this.find(service)?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
 
   /** The failure instance `index` suffers at `atMs`, if any. */
@@ -160,7 +171,7 @@ export class Upstreams {
   exchange(service: string, index: number, forwardedAtMs: number): UpstreamExchange {
     const { upstreamMs } = this.transit;
     // One look-up of the service per request (timeout, down, latency all come from it).
-    const state = this.services.get(service);
+    const state = this.find(service);
     const timeoutMs = state?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const failure =
       state?.down[index] === true ? 'down' : this.scheduledFailure(service, index, forwardedAtMs);
@@ -222,7 +233,17 @@ export class Upstreams {
     if (state === undefined) {
       state = { instances: 1, latencyMs: null, timeoutMs: DEFAULT_TIMEOUT_MS, down: [] };
       this.services.set(service, state);
+      this.lastService = null;
     }
     return state;
+  }
+
+  /** The service's state, or undefined when it was never configured (see `lastService`). */
+  private find(service: string): ServiceState | undefined {
+    if (service !== this.lastService) {
+      this.lastService = service;
+      this.lastState = this.services.get(service);
+    }
+    return this.lastState;
   }
 }
