@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AccessLog, toNdjson, type AccessLogRecord } from './accessLog';
 import { KEY, gatewayWith } from './testGateway.fixture';
@@ -106,5 +107,55 @@ describe('AccessLog growth', () => {
     expect(times[0]).toBe(1000);
     expect(times.at(-1)).toBe(3999);
     expect(times.every((t, i) => i === 0 || t === (times[i - 1] as number) + 1)).toBe(true);
+  });
+});
+
+describe('AccessLog growth, every field', () => {
+  /** Line `i`'s fields, all different from line to line (ids both given and the client's own). */
+  const line = (i: number): AccessLogRecord => ({
+    timeMs: i,
+    id: i % 3 === 0 ? null : i % 3 === 1 ? `req-${String(i).padStart(6, '0')}` : `client-${i}`,
+    client: i % 2 === 0 ? null : `c${i}`,
+    method: i % 5 === 0 ? 'POST' : 'GET',
+    path: `/p/${i}`,
+    status: 200 + (i % 7),
+    decidedBy: i % 4 === 0 ? 'auth' : 'service',
+    upstream: i % 4 === 0 ? null : `u-${i}`,
+    latencyMs: i / 2,
+  });
+
+  it('keeps the last `limit` lines since the last clear, every field, across every growth', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 5000 }),
+        fc.array(fc.integer({ min: 0, max: 6000 }), { minLength: 1, maxLength: 3 }),
+        (limit, runs) => {
+          const log = new AccessLog(limit);
+          let written = 0;
+          let kept: AccessLogRecord[] = [];
+          for (const run of runs) {
+            log.clear();
+            kept = [];
+            for (let k = 0; k < run; k++) {
+              const r = line(written++);
+              log.write(
+                r.timeMs,
+                r.id,
+                r.client,
+                r.method,
+                r.path,
+                r.status,
+                r.decidedBy,
+                r.upstream,
+                r.latencyMs,
+              );
+              kept.push(r);
+            }
+          }
+          expect(log.records()).toEqual(kept.slice(Math.max(0, kept.length - limit)));
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });

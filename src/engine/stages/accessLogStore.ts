@@ -107,17 +107,21 @@ export class AccessLog {
     this.count = 0;
   }
 
-  /** Doubles the ring (at most to `limit` lines), oldest line first again. */
+  /**
+   * Doubles the ring (at most to `limit` lines), oldest line first again. The lines sit in at most
+   * two runs (oldest to the end of the ring, then from its start), each copied in one go.
+   */
   private grow(): void {
     const capacity = Math.min(this.limit, Math.max(1024, this.capacity * 2));
     const numbers = new Float64Array(capacity * NUMBERS);
     const texts = new Array<string | null>(capacity * TEXTS).fill(null);
-    for (let line = 0; line < this.count; line++) {
-      const at = (this.start + line) % this.capacity;
-      numbers.set(this.numbers.subarray(at * NUMBERS, (at + 1) * NUMBERS), line * NUMBERS);
-      for (let field = 0; field < TEXTS; field++)
-        texts[line * TEXTS + field] = this.texts[at * TEXTS + field] ?? null;
-    }
+    const first = Math.min(this.count, this.capacity - this.start);
+    const second = this.count - first;
+    numbers.set(this.numbers.subarray(this.start * NUMBERS, (this.start + first) * NUMBERS), 0);
+    numbers.set(this.numbers.subarray(0, second * NUMBERS), first * NUMBERS);
+    const from = this.start * TEXTS;
+    for (let i = 0; i < first * TEXTS; i++) texts[i] = this.texts[from + i] ?? null;
+    for (let i = 0; i < second * TEXTS; i++) texts[first * TEXTS + i] = this.texts[i] ?? null;
     this.numbers = numbers;
     this.texts = texts;
     this.capacity = capacity;
