@@ -1,6 +1,5 @@
 import { ReactFlow, ReactFlowProvider, useReactFlow, type NodeTypes } from '@xyflow/react';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { flushSync } from 'react-dom';
 import { ClientNode } from './ClientNode';
 import { flowEdges, flowNodes } from './flowElements';
 import { GatewayNode } from './GatewayNode';
@@ -29,15 +28,13 @@ function FitOnResize({ width }: { width: number }) {
 function useWidth(ref: React.RefObject<HTMLElement | null>): number {
   const [width, setWidth] = useState(700);
   // Measured before the first paint, so a phone never sees the wide layout first and then jumps
-  // (a layout shift Lighthouse counted against the caption under the graph): the observer's first
-  // report follows the browser's own layout, before it paints, and is drawn at once (flushSync).
-  // Reading clientWidth here instead forced a layout of the whole page inside the playground's
-  // mount, one long task of ~80-200 ms at CPU 4× while the page loads.
+  // (a layout shift Lighthouse counted against the caption under the graph).
   useLayoutEffect(() => {
     const element = ref.current;
     if (element === null) return;
+    setWidth(element.clientWidth);
     const observer = new ResizeObserver(([entry]) => {
-      if (entry !== undefined) flushSync(() => setWidth(Math.round(entry.contentRect.width)));
+      if (entry !== undefined) setWidth(Math.round(entry.contentRect.width));
     });
     observer.observe(element);
     return () => observer.disconnect();
