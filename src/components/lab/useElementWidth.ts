@@ -6,8 +6,10 @@ import { flushSync } from 'react-dom';
  * `fallback` until the element's first layout. The width comes from a ResizeObserver, whose first
  * report follows that layout: reading it at mount (getBoundingClientRect) forced a layout of the
  * whole page while it loaded, the longest task of a visit, for a drawing far below the fold. The
- * report comes before the frame is painted and is drawn at once (flushSync), so a learner who
- * lands on the drawing never sees it at the fallback width.
+ * report usually comes before the frame is painted and is drawn at once (flushSync); when it does
+ * not (the graph's own measure saw that: Lighthouse counted its first frame's shift), a learner
+ * who lands on the drawing sees one frame at the fallback width. The drawings' heights do not
+ * depend on the width, so nothing on the page moves.
  */
 export function useElementWidth<T extends HTMLElement>(fallback: number) {
   const ref = useRef<T>(null);
