@@ -168,6 +168,8 @@ test.describe('coding challenge', () => {
     await challenge.resetButton.click();
     const dialog = page.getByRole('dialog', { name: 'Reset to the starter code?' });
     await expect(dialog).toBeVisible();
+    // The safe choice has the focus: Enter or Space keeps the learner's code.
+    await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(challenge.runButton).toHaveText('Running…');
     await expect(challenge.error).toContainText('Stopped after 5 s', { timeout: 15_000 });

@@ -12,7 +12,7 @@ import { checkProfileCompare } from './profileExperiment';
 import type { PlaygroundAction, PlaygroundScenario } from './playgroundScript';
 import {
   checkReplicas,
-  REPLICA_ANSWER,
+  replicaAnswer,
   SCALE_OUT_ID,
   type ReplicaPrediction,
 } from './scaleExperiment';
@@ -205,8 +205,13 @@ const LESSON_EXPERIMENTS: readonly Experiment[] = [
     solution: [
       {
         kind: 'predict-replicas',
-        local: REPLICA_ANSWER.local.admitted,
-        shared: REPLICA_ANSWER.shared.admitted,
+        // Getters: the engine answers when "Show me" plays, not while the page loads.
+        get local() {
+          return replicaAnswer().local.admitted;
+        },
+        get shared() {
+          return replicaAnswer().shared.admitted;
+        },
       },
     ],
   },

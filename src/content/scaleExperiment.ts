@@ -1,4 +1,4 @@
-import { answerReplicaQuestion, REPLICA_EXPERIMENT } from '../engine';
+import { answerReplicaQuestion, REPLICA_EXPERIMENT, type ReplicaAnswer } from '../engine';
 import type { CheckResult, ExperimentContext } from './experiments';
 
 /** The experiment's id, shared by its entry in EXPERIMENTS and its control. */
@@ -10,8 +10,16 @@ export interface ReplicaPrediction {
   readonly shared: number;
 }
 
-/** The engine's answer to the experiment's question, worked out once. */
-export const REPLICA_ANSWER = answerReplicaQuestion(REPLICA_EXPERIMENT);
+let answer: ReplicaAnswer | undefined;
+
+/**
+ * The engine's answer to the experiment's question, worked out once, when first asked: not while
+ * the page's script is evaluated, where it lengthened the first long task of every visit.
+ */
+export function replicaAnswer(): ReplicaAnswer {
+  answer ??= answerReplicaQuestion(REPLICA_EXPERIMENT);
+  return answer;
+}
 
 /** The question in words, from the same data the engine answers. */
 export const REPLICA_QUESTION_TEXT = (() => {
@@ -33,7 +41,7 @@ export function checkReplicas({ replicaPrediction }: ExperimentContext): CheckRe
       feedback: 'Write down both numbers, then check them.',
     };
   }
-  const { local, shared } = REPLICA_ANSWER;
+  const { local, shared } = replicaAnswer();
   const { replicas, maxRequests, requests } = REPLICA_EXPERIMENT;
   const localRight = replicaPrediction.local === local.admitted;
   const sharedRight = replicaPrediction.shared === shared.admitted;

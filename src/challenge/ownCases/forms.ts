@@ -16,6 +16,7 @@ import {
   type OwnCaseForm,
   type ParsedOwnCase,
 } from './types';
+import { formatNumber } from '../../format/formatNumber';
 
 /** Reads every field, then the expected answers once the call count is known. */
 function parseWith<Case>(
@@ -51,7 +52,7 @@ const wholeNumberField = (p: WholeNumberParameter): OwnCaseField => ({
   key: p.key,
   label: p.key,
   multiline: false,
-  help: `A whole number from ${p.min.toLocaleString('en')} to ${p.max.toLocaleString('en')}.`,
+  help: `A whole number from ${formatNumber(p.min)} to ${formatNumber(p.max)}.`,
   example: p.example,
 });
 
@@ -59,7 +60,7 @@ const CALLS_FIELD: OwnCaseField = {
   key: 'calls',
   label: 'calls',
   multiline: true,
-  help: `client@time in ms, separated by commas or new lines (at most ${MAX_OWN_CALLS.toLocaleString('en')}); a client's times never decrease.`,
+  help: `client@time in ms, separated by commas or new lines (at most ${formatNumber(MAX_OWN_CALLS)}); a client's times never decrease.`,
   example: 'alice@0, alice@500, alice@900, alice@1000, bob@1000',
 };
 
@@ -165,7 +166,7 @@ export const PREFIX_ROUTER_FORM: OwnCaseForm<{
       key: 'paths',
       label: 'paths',
       multiline: true,
-      help: `One request path per line (at most ${MAX_OWN_CALLS.toLocaleString('en')}).`,
+      help: `One request path per line (at most ${formatNumber(MAX_OWN_CALLS)}).`,
       example: '/api/users/7\n/api/usersX\n/health',
     },
   ],

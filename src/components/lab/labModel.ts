@@ -1,5 +1,6 @@
 import type { LabSample } from '../../engine/lab';
 import type { LabRunView, RequestColumns } from './labProtocol';
+import { formatNumber } from '../../format/formatNumber';
 
 /** A linear map from the trace's time axis to pixels, and back. */
 export interface TimeScale {
@@ -149,7 +150,7 @@ export function formatLevel(level: number, exact: boolean): string {
 /** "1,234,000": a rate for the figures table, to three significant digits. */
 export function formatRate(perSecond: number | null): string {
   if (perSecond === null) return '—';
-  return Number(perSecond.toPrecision(3)).toLocaleString('en');
+  return formatNumber(Number(perSecond.toPrecision(3)));
 }
 
 /** Seconds on the axis as the labels show them: "0 s", "59.5 s", "200 s", "12 min". */
