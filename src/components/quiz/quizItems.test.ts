@@ -6,6 +6,16 @@ import { quizScore } from './quizScore';
 const REPLAY_LIKE = { ...INITIAL_SETTINGS, maxRequests: 2, windowMs: 1000 };
 
 describe('quizItems', () => {
+  it('builds the quiz once for the same settings, routes and answers, and again when one changes', () => {
+    const answers = {};
+    const first = quizItems(INITIAL_SETTINGS, INITIAL_ROUTES, answers);
+    expect(quizItems(INITIAL_SETTINGS, INITIAL_ROUTES, answers)).toBe(first);
+    const rebuilt = quizItems(INITIAL_SETTINGS, INITIAL_ROUTES, {});
+    expect(rebuilt).not.toBe(first);
+    expect(rebuilt).toEqual(first);
+    expect(quizItems(REPLAY_LIKE, INITIAL_ROUTES, {})).not.toEqual(first);
+  });
+
   it('builds the generated questions from the current settings until they are answered', () => {
     const before = quizItems(INITIAL_SETTINGS, INITIAL_ROUTES, {});
     const after = quizItems(REPLAY_LIKE, INITIAL_ROUTES, {});

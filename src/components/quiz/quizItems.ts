@@ -43,6 +43,32 @@ export function quizItems(
   routes: readonly Route[],
   answers: Readonly<Record<string, QuizAnswer>>,
 ): readonly QuizItem[] {
+  // The progress box (on the first screen) and the quiz ask for the same quiz: it is built once.
+  if (
+    last !== null &&
+    last.settings === settings &&
+    last.routes === routes &&
+    last.answers === answers
+  )
+    return last.items;
+  const items = buildQuizItems(settings, routes, answers);
+  last = { settings, routes, answers, items };
+  return items;
+}
+
+/** The last quiz built and what it was built from (the store's objects, compared by identity). */
+let last: {
+  readonly settings: GatewaySettings;
+  readonly routes: readonly Route[];
+  readonly answers: Readonly<Record<string, QuizAnswer>>;
+  readonly items: readonly QuizItem[];
+} | null = null;
+
+function buildQuizItems(
+  settings: GatewaySettings,
+  routes: readonly Route[],
+  answers: Readonly<Record<string, QuizAnswer>>,
+): readonly QuizItem[] {
   const current: QuizBasis = { settings, routes };
   const generated = generatePredictQuestions(settings, routes).map((question): QuizItem => {
     const slot = slotOf(question.id);
