@@ -19,13 +19,6 @@ export function retryFailedLoads(): void {
   for (const reset of resets) reset();
 }
 
-/**
- * React.lazy that can load again. React.lazy keeps a failed import's error for good, so "Try
- * again" after a chunk failed to arrive (a flaky network, a deploy mid-visit) showed the same
- * error without asking the network. Here a failed load is replaced, on `retryFailedLoads`, by a
- * fresh React.lazy that imports again; until then the error stays, so the section says what
- * happened instead of retrying behind the learner's back.
- */
 /** A component from lazyWithRetry. */
 export type LazyWithRetryComponent<P> = ComponentType<P> & {
   /**
@@ -35,6 +28,13 @@ export type LazyWithRetryComponent<P> = ComponentType<P> & {
   preload: () => Promise<unknown>;
 };
 
+/**
+ * React.lazy that can load again. React.lazy keeps a failed import's error for good, so "Try
+ * again" after a chunk failed to arrive (a flaky network, a deploy mid-visit) showed the same
+ * error without asking the network. Here a failed load is replaced, on `retryFailedLoads`, by a
+ * fresh React.lazy that imports again; until then the error stays, so the section says what
+ * happened instead of retrying behind the learner's back.
+ */
 // `any` as in React.lazy's own signature: a component of any props, whose props the result keeps.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function lazyWithRetry<T extends ComponentType<any>>(

@@ -21,9 +21,6 @@ function decodePercent(path: string): string {
   });
 }
 
-/** A `%`, a `//`, or a `.`/`..` segment anywhere (in the query too: then the slow path decides). */
-export const NEEDS_WORK = /%|\/\/|\/\.\.?(?:[/?#]|$)/;
-
 /** Ends a `.` or `..` segment: the end of the path, `/`, `?` or `#`. */
 function endsSegment(path: string, at: number): boolean {
   if (at === path.length) return true;
@@ -32,8 +29,10 @@ function endsSegment(path: string, at: number): boolean {
 }
 
 /**
- * `NEEDS_WORK.test(path)`, as one scan: every request with the normalise stage on asks this, and
- * the regular expression cost more than the rest of the stage (tests hold the two together).
+ * Whether a path has a `%`, a `//`, or a `.`/`..` segment anywhere (in the query too: then the
+ * slow path decides). One scan rather than a regular expression: every request with the normalise
+ * stage on asks this, and the expression cost more than the rest of the stage (the tests hold the
+ * scan to the expression).
  */
 export function needsWork(path: string): boolean {
   for (let i = 0; i < path.length; i++) {
