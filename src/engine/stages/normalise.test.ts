@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalisePath } from './normalise';
 import { needsWork, normaliseWork, resolveSegments } from './normalisePath';
-
 import { KEY, gatewayWith } from './testGateway.fixture';
 
 /** What `needsWork` decides, as a regular expression: the oracle its one scan is held to. */
