@@ -1,5 +1,6 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { HttpStatus, RequestTrace } from '../../engine';
+import { postTask } from '../scheduling/postTask';
 import { clientById } from '../../content/services';
 import { useAppStore, useLogTraces } from '../../store';
 import { LOG_COLUMNS, LogRow, ROW_HEIGHT_PX } from './LogRow';
@@ -60,10 +61,7 @@ export function RequestLog() {
   useLayoutEffect(() => {
     const element = list.current;
     if (element === null) return;
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => void element.offsetHeight;
-    channel.port2.postMessage(null);
-    return () => channel.port1.close();
+    return postTask(() => void element.offsetHeight);
   }, [rows, first, last]);
 
   return (

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../../store';
+import { postTask } from '../scheduling/postTask';
 import { startPlaybackLoop } from './playbackLoop';
 
 /**
@@ -7,27 +8,17 @@ import { startPlaybackLoop } from './playbackLoop';
  * startPlaybackLoop: no frame while paused, a few ticks a second with nothing in flight).
  */
 export function usePlaybackLoop(): void {
-  useEffect(() => {
-    // A task of its own for each posted callback, in order: a MessageChannel's, which is not
-    // clamped like setTimeout's and runs before the next frame unless the page is busy.
-    const posted: (() => void)[] = [];
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => posted.shift()?.();
-    const stop = startPlaybackLoop(useAppStore, {
-      requestFrame: (callback) => requestAnimationFrame(callback),
-      cancelFrame: (id) => cancelAnimationFrame(id),
-      setTimer: (callback, ms) => setTimeout(callback, ms),
-      clearTimer: (id) => clearTimeout(id),
-      postTask: (callback) => {
-        posted.push(callback);
-        channel.port2.postMessage(null);
-      },
-    });
-    return () => {
-      stop();
-      channel.port1.close();
-    };
-  }, []);
+  useEffect(
+    () =>
+      startPlaybackLoop(useAppStore, {
+        requestFrame: (callback) => requestAnimationFrame(callback),
+        cancelFrame: (id) => cancelAnimationFrame(id),
+        setTimer: (callback, ms) => setTimeout(callback, ms),
+        clearTimer: (id) => clearTimeout(id),
+        postTask: (callback) => void postTask(callback),
+      }),
+    [],
+  );
 }
 
 /** Mirrors `prefers-reduced-motion` into the store so sending knows to show outcomes at once. */

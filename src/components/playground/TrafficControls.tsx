@@ -3,15 +3,11 @@ import { burst, spread, type TrafficRequest } from '../../engine';
 import { CLIENTS, clientById } from '../../content/services';
 import { useAppStore } from '../../store';
 import { FORM_METHODS } from '../../store/trafficFormSlice';
+import { nextTask } from '../scheduling/postTask';
 import { Field, TextField } from './Field';
 import { parseCount, parseRate, parseRequestPath } from './trafficForm';
 
 const EXTRA_PATHS = ['/api/payments', '/api/users/123', '/api/users?page=2', '/api/unknown'];
-
-/** Resolves in a task of its own, after the current one (and the rendering it asked for). */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 /** The form's id, so the docked playground's own "Send burst" and "Send one" can submit it. */
 export const TRAFFIC_FORM_ID = 'traffic-form';
