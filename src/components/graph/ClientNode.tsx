@@ -1,6 +1,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useAppStore } from '../../store';
+import { usePacedAppStore } from '../playback/pacedState';
 import { EXPLANATION_ID } from './explain/explanationId';
 import { clientNodeId, type ClientNodeType } from './nodeData';
 import { quotaText } from './quota';
@@ -8,7 +9,8 @@ import { quotaText } from './quota';
 /** A client: who it is, the key it sends, and its remaining quota right now. */
 export const ClientNode = memo(function ClientNode({ data }: NodeProps<ClientNodeType>) {
   const { client, orientation, size, width, height } = data;
-  const quota = useAppStore((s) => quotaText(s, client.apiKey, size === 'phone'));
+  // At the readouts' pace: during a burst the quota moves with nearly every frame.
+  const quota = usePacedAppStore((s) => quotaText(s, client.apiKey, size === 'phone'));
   const highlighted = useAppStore((s) => s.highlight === clientNodeId(client.id));
   const selected = useAppStore(
     (s) => s.selection?.kind === 'client' && s.selection.clientId === client.id,

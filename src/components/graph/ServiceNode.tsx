@@ -1,6 +1,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useCallback, useMemo } from 'react';
 import { useAppStore, useShownTraces, type AppState } from '../../store';
+import { usePacedAppStore } from '../playback/pacedState';
 import { EXPLANATION_ID } from './explain/explanationId';
 import { InstanceRow } from './InstanceRow';
 import type { ServiceNodeType } from './nodeData';
@@ -15,7 +16,8 @@ export const ServiceNode = memo(function ServiceNode({ data, id }: NodeProps<Ser
   // Summarised requests are all back, so all of them were served before the clock.
   const servedBefore = useShownTraces((s) => s.olderTraces.servedByService[service.id] ?? 0);
   const served =
-    servedBefore + useAppStore(useCallback((s: AppState) => countUpTo(times, s.clockMs), [times]));
+    servedBefore +
+    usePacedAppStore(useCallback((s: AppState) => countUpTo(times, s.clockMs), [times]));
   const routed = useAppStore((s) => s.routes.some((r) => r.serviceUrl === service.url));
   const highlighted = useAppStore((s) => s.highlight === id);
   const selected = useAppStore(

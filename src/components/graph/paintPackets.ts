@@ -87,6 +87,26 @@ export function warmLabelFont(ctx: CanvasRenderingContext2D): void {
   ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
 }
 
+/** Labels' widths in the font they were measured in: a burst's frames draw the same few labels. */
+const labelWidths = new Map<string, number>();
+let labelWidthsFont = '';
+
+/** The width of `label` in the context's font, measured once per font and label. */
+function labelWidth(ctx: CanvasRenderingContext2D, label: string): number {
+  if (ctx.font !== labelWidthsFont) {
+    labelWidths.clear();
+    labelWidthsFont = ctx.font;
+  }
+  let width = labelWidths.get(label);
+  if (width === undefined) {
+    width = ctx.measureText(label).width;
+    // Counts change from frame to frame: the map is emptied before it grows large.
+    if (labelWidths.size >= 500) labelWidths.clear();
+    labelWidths.set(label, width);
+  }
+  return width;
+}
+
 /** "429 ×37", "200 Hit", "×6": what a mark says beside it. */
 export function markLabel(mark: PlacedMark): string {
   return `${mark.status ?? ''}${mark.cacheHit ? ' Hit' : ''}${mark.count > 1 ? ` ×${mark.count}` : ''}`;
@@ -164,7 +184,7 @@ export function paintMarks(
     // Its own head is beside its label, not under it.
     const own = taken[i] ?? null;
     taken[i] = null;
-    const spot = labelSpot(mark, ctx.measureText(label).width + 8, taken);
+    const spot = labelSpot(mark, labelWidth(ctx, label) + 8, taken);
     taken[i] = own;
     taken.push(spot);
     ctx.fillStyle = 'rgba(255,255,255,0.92)';

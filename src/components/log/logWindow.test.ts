@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rowWindow } from './logWindow';
+import { rowWindow, sliceNewRows } from './logWindow';
 
 describe('rowWindow', () => {
   it('renders the rows in view plus the overscan, within the list', () => {
@@ -20,5 +20,21 @@ describe('rowWindow', () => {
 
   it('stays inside a list that shrank under a long scroll (a filter was chosen)', () => {
     expect(rowWindow(4, 34_000, 320, 34, 3)).toEqual({ first: 4, last: 4, kept: -1 });
+  });
+});
+
+describe('sliceNewRows', () => {
+  const inPage = (ids: number[]) => (row: number) => ids.includes(row);
+
+  it('renders the rows already in the page and the first new ones, and counts the rest', () => {
+    expect(sliceNewRows([9, 8, 7, 6, 5, 4], inPage([5, 4]), 2)).toEqual({
+      now: [9, 8, 5, 4],
+      later: 2,
+    });
+  });
+
+  it('leaves nothing for later once every new row fits', () => {
+    expect(sliceNewRows([3, 2, 1], inPage([]), 4)).toEqual({ now: [3, 2, 1], later: 0 });
+    expect(sliceNewRows([3, 2, 1], inPage([3, 2, 1]), 0)).toEqual({ now: [3, 2, 1], later: 0 });
   });
 });

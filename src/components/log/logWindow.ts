@@ -25,3 +25,27 @@ export function rowWindow(
   const kept = keepIndex >= 0 && keepIndex < rowCount && (keepIndex < first || keepIndex >= last);
   return { first, last, kept: kept ? keepIndex : -1 };
 }
+
+/**
+ * Of the rows to render, in order, those to render now: every one already in the page, and the
+ * first `newAtOnce` of those new to it. `later` counts the new rows left for a following task: a
+ * burst's first rows are the log's biggest layout, and one task for them all went past 50 ms on
+ * a slow machine.
+ */
+export function sliceNewRows<T>(
+  rows: readonly T[],
+  inPage: (row: T) => boolean,
+  newAtOnce: number,
+): { now: T[]; later: number } {
+  const now: T[] = [];
+  let added = 0;
+  let later = 0;
+  for (const row of rows) {
+    if (inPage(row)) now.push(row);
+    else if (added < newAtOnce) {
+      now.push(row);
+      added++;
+    } else later++;
+  }
+  return { now, later };
+}

@@ -1,29 +1,23 @@
 import { useEffect, useRef } from 'react';
-import { useAppStore } from '../../store';
-import { paceReadout } from './readoutPace';
+import { pacedAppState } from './pacedState';
 import { formatClock } from './timeline';
 
 /**
- * The simulated clock, written straight into the DOM (it changes every frame), at a readable
- * pace while it plays (readoutPace.ts) and exactly whenever it stops.
+ * The simulated clock, written straight into the DOM (it changes every frame), at the
+ * readouts' pace while it plays (pacedState.ts) and exactly whenever it stops.
  */
 export function ClockReadout() {
   const ref = useRef<HTMLOutputElement>(null);
-  useEffect(
-    () =>
-      paceReadout(
-        useAppStore,
-        (state, previous) => state.clockMs !== previous.clockMs,
-        ({ clockMs }) => {
-          const text = formatClock(clockMs);
-          // Only a new figure is written: each write lays the text out again.
-          if (ref.current !== null && ref.current.textContent !== text) {
-            ref.current.textContent = text;
-          }
-        },
-      ),
-    [],
-  );
+  useEffect(() => {
+    const show = () => {
+      const text = formatClock(pacedAppState.getState().clockMs);
+      // Only a new figure is written: each write lays the text out again.
+      if (ref.current !== null && ref.current.textContent !== text) ref.current.textContent = text;
+    };
+    const unsubscribe = pacedAppState.subscribe(show);
+    show();
+    return unsubscribe;
+  }, []);
   return (
     <output ref={ref} className="clock-readout" aria-label="Simulated time" data-testid="clock">
       {formatClock(0)}

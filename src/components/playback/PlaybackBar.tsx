@@ -1,6 +1,7 @@
 import { useAppStore, type AppState } from '../../store';
 import { SPEEDS } from '../../store/playbackSlice';
 import { ClockReadout } from './ClockReadout';
+import { usePacedAppStore } from './pacedState';
 import { usePlaybackKeys, usePlaybackLoop } from './usePlaybackLoop';
 import { formatWait } from './timeline';
 import './playback.css';
@@ -22,7 +23,7 @@ export function PlaybackBar({ apiKey }: { apiKey: string | null }) {
   usePlaybackKeys();
   const playing = useAppStore((s) => s.playing);
   const speed = useAppStore((s) => s.speed);
-  const waitMs = useAppStore((s) => nextSlotWaitMs(s, apiKey));
+  const waitMs = usePacedAppStore((s) => nextSlotWaitMs(s, apiKey));
   const { togglePlay, setSpeed, stepToNextEvent, jumpBy, resetAll } = useAppStore.getState();
   return (
     <div className="playback-bar" role="group" aria-label="Playback">

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useAppStore, type AppState } from '../../store';
 import { rewindOffReason } from '../../store/rewindSlice';
-import { paceReadout } from './readoutPace';
+import { pacedAppState } from './pacedState';
 import { formatClock } from './timeline';
 import { ownsKey } from './usePlaybackLoop';
 
@@ -37,24 +37,23 @@ export function Timeline() {
   const { rewindTo, stepBack, undo } = useAppStore.getState();
 
   // The clock moves every frame while playing: the slider is written straight into the DOM, at
-  // the clock readout's pace (readoutPace.ts).
+  // the readouts' pace (pacedState.ts).
   useEffect(() => {
     let written = '';
-    return paceReadout(
-      useAppStore,
-      (state, previous) =>
-        state.clockMs !== previous.clockMs || state.horizonMs !== previous.horizonMs,
-      (state) => {
-        const input = slider.current;
-        const end = endMs(state);
-        const text = `${formatClock(state.clockMs)} of ${formatClock(end)}`;
-        if (input === null || text === written) return;
-        written = text;
-        input.max = String(end);
-        input.value = String(state.clockMs);
-        input.setAttribute('aria-valuetext', text);
-      },
-    );
+    const show = () => {
+      const state = pacedAppState.getState();
+      const input = slider.current;
+      const end = endMs(state);
+      const text = `${formatClock(state.clockMs)} of ${formatClock(end)}`;
+      if (input === null || text === written) return;
+      written = text;
+      input.max = String(end);
+      input.value = String(state.clockMs);
+      input.setAttribute('aria-valuetext', text);
+    };
+    const unsubscribe = pacedAppState.subscribe(show);
+    show();
+    return unsubscribe;
   }, []);
 
   return (

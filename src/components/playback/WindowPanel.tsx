@@ -3,21 +3,25 @@ import { limiterLimits } from '../../store/challengeSlice';
 import type { ClientProfile } from '../../content/services';
 import { LiveWait } from '../countdown/LiveWait';
 import { countedAhead } from '../graph/quota';
+import { pacedAppState, usePacedAppStore } from './pacedState';
 import { formatClock } from './timeline';
 import { windowStrip } from './windowStrip';
 
 /** Most blocks stacked at one spot of the strip. */
 const STACK = 5;
 
-/** Re-render five times per simulated second at most: the strip need not move every frame. */
+/**
+ * Re-render five times per simulated second at most, at the readouts' pace (so with the other
+ * readouts, in the same frame): the strip need not move every frame.
+ */
 const selectTick = (s: AppState) => Math.floor(s.clockMs / 200);
 
 /** One client's rate-limit window: allowed marks, refusals, what is left and when the next slot comes. */
 export function WindowPanel({ client }: { client: ClientProfile }) {
-  useAppStore(selectTick);
+  usePacedAppStore(selectTick);
   const traces = useWindowTraces((s) => s.traces);
   const windowMs = useAppStore((s) => limiterLimits(s).windowMs);
-  const { gateway, clockMs } = useAppStore.getState();
+  const { gateway, clockMs } = pacedAppState.getState();
   const apiKey = client.apiKey;
   // The engine says whether this client gets past Auth at all (no key, or a key it does not know).
   const auth = gateway.authenticate(apiKey);
@@ -57,7 +61,7 @@ export function WindowPanel({ client }: { client: ClientProfile }) {
   // As on the client node: a request counts once its packet has passed the rate limiter.
   const remaining = Math.min(
     snapshot.limit,
-    snapshot.remaining + countedAhead(useAppStore.getState().traces, apiKey, clockMs),
+    snapshot.remaining + countedAhead(pacedAppState.getState().traces, apiKey, clockMs),
   );
   const used = snapshot.limit - remaining;
   return (

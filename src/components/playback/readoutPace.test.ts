@@ -1,31 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { create } from 'zustand';
 import { createAppState } from '../../store';
-import { paceReadout, READOUT_INTERVAL_MS, type PaceTimers } from './readoutPace';
-
-/** Real time and timers on a fake clock, advanced by hand. */
-function fakeTimers() {
-  let nowMs = 0;
-  let nextId = 1;
-  const timers = new Map<number, { atMs: number; callback: () => void }>();
-  const pace: PaceTimers = {
-    now: () => nowMs,
-    setTimer: (callback, ms) => {
-      timers.set(nextId, { atMs: nowMs + ms, callback });
-      return nextId++ as unknown as ReturnType<typeof setTimeout>;
-    },
-    clearTimer: (id) => timers.delete(id as unknown as number),
-  };
-  const advance = (ms: number) => {
-    nowMs += ms;
-    for (const [id, timer] of [...timers]) {
-      if (timer.atMs > nowMs) continue;
-      timers.delete(id);
-      timer.callback();
-    }
-  };
-  return { pace, advance, pending: () => timers.size };
-}
+import { fakeTimers } from './fakePaceTimers';
+import { paceReadout, READOUT_INTERVAL_MS } from './readoutPace';
 
 function setUp() {
   const store = create(createAppState);

@@ -37,11 +37,16 @@ export function TrafficControls() {
     const parsedPath = parseRequestPath(path);
     const parsedCount = howMany === 'one' ? ({ ok: true, value: 1 } as const) : parseCount(count);
     const parsedRate = spacing === 'spread' ? parseRate(rate) : ({ ok: true, value: 0 } as const);
-    setProblems({
+    const found: Record<string, string | null> = {
       path: parsedPath.ok ? null : parsedPath.message,
       count: parsedCount.ok ? null : parsedCount.message,
       rate: parsedRate.ok ? null : parsedRate.message,
-    });
+    };
+    // Only a change re-renders the form: in the click's task, a render of every field cost more
+    // than the rest of the click's own work on a slow machine.
+    if (Object.keys(found).some((field) => (problems[field] ?? null) !== found[field])) {
+      setProblems(found);
+    }
     if (!parsedPath.ok || !parsedCount.ok || !parsedRate.ok) return;
     // Sent from a task of its own, not the click's: the click's task then only handles the
     // click, and the send (the engine queueing thousands of requests, the store's update and
