@@ -80,6 +80,10 @@ export class SlidingWindowLimiter implements RateLimitAlgorithm {
    */
   private lastClient: string | null = null;
   private lastSlot = -1;
+  /** When `allowRequest` decided last, and the client's count and oldest entry right after. */
+  private lastAtMs = NaN;
+  private lastCount = 0;
+  private lastOldestMs = 0;
   /** Slots of evicted clients, for reuse. */
   private readonly freeSlots: number[] = [];
   private slotsUsed = 0;
@@ -122,8 +126,11 @@ export class SlidingWindowLimiter implements RateLimitAlgorithm {
       count--;
     }
     meta[at + HEAD] = head;
+    this.lastAtMs = timestampMs;
     if (count >= this.maxRequests) {
       meta[at + COUNT] = count;
+      this.lastCount = count;
+      this.lastOldestMs = store[start + head] as number;
       return false;
     }
     if (count === capacity) {
@@ -135,6 +142,8 @@ export class SlidingWindowLimiter implements RateLimitAlgorithm {
     if (tail >= capacity) tail -= capacity;
     store[start + tail] = timestampMs;
     meta[at + COUNT] = count + 1;
+    this.lastCount = count + 1;
+    this.lastOldestMs = count === 0 ? timestampMs : (store[start + head] as number);
     return true;
   }
 
@@ -149,6 +158,15 @@ export class SlidingWindowLimiter implements RateLimitAlgorithm {
 
   /** As `snapshot` without copying the marks: counts them in place (every request asks this). */
   quota(clientId: string, nowMs: number): LimiterQuota {
+    // Straight after deciding for this client at this moment: the decision left count and oldest.
+    if (clientId === this.lastClient && nowMs === this.lastAtMs)
+      return slidingLogQuota(
+        this.lastCount,
+        this.lastCount === 0 ? undefined : this.lastOldestMs,
+        this.maxRequests,
+        this.windowMs,
+        nowMs,
+      );
     const slot = clientId === this.lastClient ? this.lastSlot : this.slotOf.get(clientId);
     let counted = 0;
     let oldestMs: number | undefined;

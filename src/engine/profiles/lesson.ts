@@ -51,6 +51,16 @@ function rateLimitValue(remaining: number, resetSeconds: number): string {
   return (row[resetSeconds] ??= `"default";r=${remaining};t=${resetSeconds}`);
 }
 
+/** `Retry-After` values already written, by whole seconds (each is the same on every 429). */
+const retryAfterValues: (string | undefined)[] = [];
+
+/** `String(seconds)`, built once for each small number of seconds. */
+function retryAfterValue(seconds: number): string {
+  if (!Number.isInteger(seconds) || seconds < 0 || seconds >= REMEMBERED_BELOW)
+    return String(seconds);
+  return (retryAfterValues[seconds] ??= String(seconds));
+}
+
 export const MESSAGES = {
   missingKey: 'Unauthorized: no API key in the request',
   unknownKey: 'Unauthorized: API key not recognised',
@@ -158,7 +168,8 @@ export const LESSON_PROFILE: GatewayProfile = {
   rateLimitHeaders(headers, { allowed, quota, windowSeconds, after }) {
     headers['RateLimit-Policy'] = policyHeader(quota, windowSeconds);
     headers['RateLimit'] = rateLimitValue(after.remaining, Math.ceil(after.msUntilNextSlot / 1000));
-    if (!allowed) headers['Retry-After'] = String(toRetryAfterSeconds(after.msUntilAllowed));
+    if (!allowed)
+      headers['Retry-After'] = retryAfterValue(toRetryAfterSeconds(after.msUntilAllowed));
   },
   upstreamAnswer(outcome, { url, instance, timeoutMs }) {
     switch (outcome) {

@@ -1,5 +1,11 @@
 import { requirePositive } from '../errors';
-import { afterResponse, stopWith, type AfterResponse, type GatewayStage } from '../pipeline/types';
+import {
+  afterResponse,
+  stopWith,
+  type AfterResponse,
+  type GatewayStage,
+  type StageOutcome,
+} from '../pipeline/types';
 import { LESSON_PROFILE } from '../profiles/lesson';
 import { describeStage } from '../profiles/stageInfo';
 import type { GatewayProfile } from '../profiles/types';
@@ -29,44 +35,53 @@ export function cacheKey(method: string, path: string): string {
 }
 
 /**
- * Stored responses by method, then by path without its query string: a look-up reads two maps
- * with strings the request already has, where one `cacheKey` string per look-up had to be built
- * and hashed on every request.
+ * What the cache holds for one method and path: the stored response, if any, and its Miss (the
+ * same outcome on every miss, so made once).
+ */
+interface CacheSlot {
+  entry: CacheEntry | null;
+  readonly miss: StageOutcome;
+}
+
+/**
+ * Stored responses by path without its query string, a map for each cacheable method: a look-up
+ * reads one map with a string the request already has (one `cacheKey` string per look-up had to
+ * be built and hashed on every request).
  */
 class CacheEntries {
-  private readonly byMethod = new Map<string, Map<string, CacheEntry>>();
+  private readonly gets = new Map<string, CacheSlot>();
+  private readonly heads = new Map<string, CacheSlot>();
 
-  /** From entries keyed as `cacheKey` writes them (`GET /api/users`). */
+  /** From entries keyed as `cacheKey` writes them (`GET /api/users`); other methods are never read. */
   static fromKeys(entries: ReadonlyMap<string, CacheEntry>): CacheEntries {
     const out = new CacheEntries();
     for (const [key, entry] of entries) {
       // `cacheKey` writes the method, a space, then the path; a key without a space is none of its.
       const space = key.indexOf(' ');
-      if (space !== -1) out.set(key.slice(0, space), key.slice(space + 1), entry);
+      if (space === -1) continue;
+      const slot = out.slot(key.slice(0, space), key.slice(space + 1));
+      if (slot !== undefined) slot.entry = entry;
     }
     return out;
   }
 
-  get(method: string, path: string): CacheEntry | undefined {
-    return this.byMethod.get(method)?.get(path);
-  }
-
-  set(method: string, path: string, entry: CacheEntry): void {
-    let byPath = this.byMethod.get(method);
-    if (byPath === undefined) {
-      byPath = new Map();
-      this.byMethod.set(method, byPath);
+  /** The slot of a cacheable method's path (empty when first asked); undefined for other methods. */
+  slot(method: string, path: string): CacheSlot | undefined {
+    if (!isCacheable(method)) return undefined;
+    const byPath = method === 'GET' ? this.gets : this.heads;
+    let slot = byPath.get(path);
+    if (slot === undefined) {
+      const note = `Miss: ${cacheKey(method, path)} not in the cache`;
+      slot = { entry: null, miss: { verdict: 'pass', note } };
+      byPath.set(path, slot);
     }
-    byPath.set(path, entry);
-  }
-
-  delete(method: string, path: string): void {
-    this.byMethod.get(method)?.delete(path);
+    return slot;
   }
 
   copy(): CacheEntries {
     const out = new CacheEntries();
-    for (const [method, byPath] of this.byMethod) out.byMethod.set(method, new Map(byPath));
+    for (const [path, slot] of this.gets) out.gets.set(path, { ...slot });
+    for (const [path, slot] of this.heads) out.heads.set(path, { ...slot });
     return out;
   }
 }
@@ -97,30 +112,40 @@ function cacheStageOver(
   const store: AfterResponse = (context, response) => {
     const upstream = response.upstream;
     if (upstream === null || upstream.outcome !== 'ok' || response.status !== 200) return;
-    const path = pathOnly(context.path);
+    // Only a Miss hooks this, so the method is a cacheable one and the slot is there.
+    const slot = entries.slot(context.method, pathOnly(context.path)) as CacheSlot;
     const storedAtMs = upstream.settledAtMs;
-    const held = entries.get(context.method, path);
-    if (held !== undefined && held.expiresAtMs > storedAtMs && held.storedAtMs <= storedAtMs)
-      return;
-    entries.set(context.method, path, {
+    const held = slot.entry;
+    if (held !== null && held.expiresAtMs > storedAtMs && held.storedAtMs <= storedAtMs) return;
+    slot.entry = {
       status: response.status,
       body: response.body,
       storedAtMs,
       expiresAtMs: storedAtMs + options.ttlMs,
-    });
+    };
+  };
+  // The Bypass of the last method that was one (nearly always the same few methods).
+  let bypassed: StageOutcome = { verdict: 'pass', note: '' };
+  let bypassedMethod: string | null = null;
+  const bypass = (method: string): StageOutcome => {
+    if (method !== bypassedMethod) {
+      bypassed = { verdict: 'pass', note: `${method} is never cached` };
+      bypassedMethod = method;
+    }
+    return bypassed;
   };
   return {
     ...describeStage(profile, 'cache'),
     learnsFromResponses: true,
     run(context) {
-      if (!isCacheable(context.method)) {
+      const slot = entries.slot(context.method, pathOnly(context.path));
+      if (slot === undefined) {
         context.headers[header] = 'Bypass';
-        return { verdict: 'pass', note: `${context.method} is never cached` };
+        return bypass(context.method);
       }
-      const path = pathOnly(context.path);
-      const entry = entries.get(context.method, path);
+      const entry = slot.entry;
       const now = context.atMs;
-      if (entry !== undefined && entry.storedAtMs <= now && now < entry.expiresAtMs) {
+      if (entry !== null && entry.storedAtMs <= now && now < entry.expiresAtMs) {
         context.headers[header] = 'Hit';
         context.headers['Age'] = String(Math.floor((now - entry.storedAtMs) / 1000));
         return stopWith(
@@ -129,10 +154,10 @@ function cacheStageOver(
           entry,
         );
       }
-      if (entry !== undefined && now >= entry.expiresAtMs) entries.delete(context.method, path);
+      if (entry !== null && now >= entry.expiresAtMs) slot.entry = null;
       context.headers[header] = 'Miss';
       afterResponse(context, store);
-      return { verdict: 'pass', note: `Miss: ${cacheKey(context.method, path)} not in the cache` };
+      return slot.miss;
     },
     fork: () => cacheStageOver(options, profile, entries.copy()),
   };

@@ -19,6 +19,8 @@ const ALREADY_NORMAL: StageOutcome = {
  * refuses what nginx answers 400).
  */
 export function normaliseStage(profile: GatewayProfile = LESSON_PROFILE): GatewayStage {
+  // A path that changes says the same on every request: its outcome is made once per path.
+  const changed = new Map<string, StageOutcome>();
   return {
     ...describeStage(profile, 'normalise'),
     run(context) {
@@ -28,7 +30,14 @@ export function normaliseStage(profile: GatewayProfile = LESSON_PROFILE): Gatewa
       const after = result.path;
       context.path = after;
       if (after === before) return ALREADY_NORMAL;
-      return { verdict: 'pass', note: `${pathOnly(before)} → ${pathOnly(after)}` };
+      let pass = changed.get(before);
+      if (pass === undefined) {
+        pass = { verdict: 'pass', note: `${pathOnly(before)} → ${pathOnly(after)}` };
+        // Bounded: a learner or a generator may send any number of distinct paths.
+        if (changed.size >= 1024) changed.clear();
+        changed.set(before, pass);
+      }
+      return pass;
     },
   };
 }
