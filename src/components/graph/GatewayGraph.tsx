@@ -1,5 +1,5 @@
 import { ReactFlow, ReactFlowProvider, useReactFlow, type NodeTypes } from '@xyflow/react';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { ClientNode } from './ClientNode';
 import { flowEdges, flowNodes } from './flowElements';
 import { GatewayNode } from './GatewayNode';
@@ -50,7 +50,13 @@ export function GatewayGraph() {
   const boxRef = useRef<HTMLDivElement>(null);
   const width = useWidth(boxRef);
   // Until the box is measured (before the first paint) its size is a guess: the box is there,
-  // the graph is not drawn, or a phone would build the wide graph only to throw it away.
+  // the graph is not drawn, or a phone would build the wide graph only to throw it away. Once
+  // measured, the box has its final size at once, and the graph is drawn into it as a transition
+  // of its own (React Flow's mount is the playground's largest part, built in slices).
+  const [draw, setDraw] = useState(false);
+  useEffect(() => {
+    if (width !== null) startTransition(() => setDraw(true));
+  }, [width]);
   const size = graphSizeForWidth(width ?? GUESSED_WIDTH);
   // The engine's own list, cached by the gateway until the Pipeline panel or a profile changes it.
   const info = useAppStore((s) => s.gateway.stages());
@@ -86,7 +92,7 @@ export function GatewayGraph() {
         role="group"
         aria-label={graphDescription(shape.labels, layout.serviceInstances)}
       >
-        {width !== null && (
+        {draw && width !== null && (
           <ReactFlowProvider>
             <ReactFlow
               key={`${size} ${stageKey} ${instancesKey}`}
