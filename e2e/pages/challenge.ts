@@ -33,8 +33,18 @@ export class ChallengePage {
 
   async goto(): Promise<void> {
     await this.page.goto('/');
-    await this.section.scrollIntoViewIfNeeded();
+    await this.show();
     await expect(this.editor).toBeVisible();
+  }
+
+  /**
+   * Scrolls to the challenge, as a learner would: it is built as they come near it, then brought
+   * into view built (its editor loads once near the view).
+   */
+  async show(): Promise<void> {
+    await this.page.locator('#challenge').scrollIntoViewIfNeeded();
+    await expect(this.section).toBeVisible();
+    await this.section.scrollIntoViewIfNeeded();
   }
 
   /** Picks a challenge by its title; its editor is then named `editorLabel`. */

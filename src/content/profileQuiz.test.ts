@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateProfileQuestions } from './profileQuiz';
-import { isCorrect } from './quiz';
+import { generateProfileQuestions, isProfileQuestionId, profileQuestionCount } from './profileQuiz';
+import { FIXED_QUESTIONS, isCorrect } from './quiz';
 
 describe('questions generated from the profiles', () => {
   const questions = generateProfileQuestions();
@@ -22,5 +22,12 @@ describe('questions generated from the profiles', () => {
       expect(isCorrect(question, question.correct)).toBe(true);
       expect(question.options.length).toBeGreaterThan(1);
     }
+  });
+
+  it('are counted, and known by their ids, without being built', () => {
+    const questions = generateProfileQuestions();
+    expect(profileQuestionCount()).toBe(questions.length);
+    expect(questions.every((q) => isProfileQuestionId(q.id))).toBe(true);
+    expect(FIXED_QUESTIONS.some((q) => isProfileQuestionId(q.id))).toBe(false);
   });
 });

@@ -54,22 +54,37 @@ const SITUATIONS: readonly Situation[] = [
   },
 ];
 
+/** The real gateways the questions ask about: every profile but the lesson's own. */
+const OTHERS = PROFILE_NAMES.filter((name) => name !== 'lesson');
+
+/** Every question generateProfileQuestions makes has an id that starts with this. */
+const ID_PREFIX = 'profile-';
+
+/** Whether `id` is one of generateProfileQuestions' questions. */
+export function isProfileQuestionId(id: string): boolean {
+  return id.startsWith(ID_PREFIX);
+}
+
+/** How many questions generateProfileQuestions makes, without running the engine. */
+export function profileQuestionCount(): number {
+  return SITUATIONS.length * OTHERS.length;
+}
+
 /**
  * "Predict the status under another gateway" questions, one per situation and real gateway. The
  * answers and the options come from running each profile through createGateway, so they follow
  * the profiles' data, never a table.
  */
 export function generateProfileQuestions(): QuizQuestion[] {
-  const others = PROFILE_NAMES.filter((name) => name !== 'lesson');
   return SITUATIONS.flatMap((situation) => {
     const answers = new Map(PROFILE_NAMES.map((name) => [name, situation.answer(name)]));
     const statuses = [...new Set([...answers.values()].map((a) => a.status))].sort((a, b) => a - b);
     const lesson = answers.get('lesson');
-    return others.map((profile): QuizQuestion => {
+    return OTHERS.map((profile): QuizQuestion => {
       const own = answers.get(profile) ?? { status: 0, stages: '' };
       const label = PROFILES[profile].label;
       return {
-        id: `profile-${situation.id}-${profile}`,
+        id: `${ID_PREFIX}${situation.id}-${profile}`,
         kind: 'single',
         prompt: `Under ${label}’s rules, ${situation.prompt}`,
         options: statuses.map((status) => ({ id: String(status), text: String(status) })),

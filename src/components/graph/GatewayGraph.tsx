@@ -1,5 +1,5 @@
 import { ReactFlow, ReactFlowProvider, useReactFlow, type NodeTypes } from '@xyflow/react';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { ClientNode } from './ClientNode';
 import { flowEdges, flowNodes } from './flowElements';
 import { GatewayNode } from './GatewayNode';
@@ -15,6 +15,8 @@ import './graph.css';
 
 const nodeTypes: NodeTypes = { client: ClientNode, gateway: GatewayNode, service: ServiceNode };
 const edges = flowEdges();
+/** The width the graph's box is taken to have until it has been measured. */
+const GUESSED_WIDTH = 700;
 
 /** Keeps the whole graph in view when its box changes size. */
 function FitOnResize({ width }: { width: number }) {
@@ -25,8 +27,9 @@ function FitOnResize({ width }: { width: number }) {
   return null;
 }
 
-function useWidth(ref: React.RefObject<HTMLElement | null>): number {
-  const [width, setWidth] = useState(700);
+/** The box's width, null until it has been measured. */
+function useWidth(ref: React.RefObject<HTMLElement | null>): number | null {
+  const [width, setWidth] = useState<number | null>(null);
   // Measured before the first paint, so a phone never sees the wide layout first and then jumps
   // (a layout shift Lighthouse counted against the caption under the graph).
   useLayoutEffect(() => {
@@ -46,7 +49,15 @@ function useWidth(ref: React.RefObject<HTMLElement | null>): number {
 export function GatewayGraph() {
   const boxRef = useRef<HTMLDivElement>(null);
   const width = useWidth(boxRef);
-  const size = graphSizeForWidth(width);
+  // Until the box is measured (before the first paint) its size is a guess: the box is there,
+  // the graph is not drawn, or a phone would build the wide graph only to throw it away. Once
+  // measured, the box has its final size at once, and the graph is drawn into it as a transition
+  // of its own (React Flow's mount is the playground's largest part, built in slices).
+  const [draw, setDraw] = useState(false);
+  useEffect(() => {
+    if (width !== null) startTransition(() => setDraw(true));
+  }, [width]);
+  const size = graphSizeForWidth(width ?? GUESSED_WIDTH);
   // The engine's own list, cached by the gateway until the Pipeline panel or a profile changes it.
   const info = useAppStore((s) => s.gateway.stages());
   const stageKey = useMemo(
@@ -81,33 +92,35 @@ export function GatewayGraph() {
         role="group"
         aria-label={graphDescription(shape.labels, layout.serviceInstances)}
       >
-        <ReactFlowProvider>
-          <ReactFlow
-            key={`${size} ${stageKey} ${instancesKey}`}
-            nodes={nodes}
-            edges={edges}
-            nodeTypes={nodeTypes}
-            fitView
-            fitViewOptions={{ padding: 0.04 }}
-            nodesDraggable={false}
-            nodesConnectable={false}
-            elementsSelectable={false}
-            // Each node's own button takes focus, not React Flow's wrapper around it.
-            nodesFocusable={false}
-            edgesFocusable={false}
-            zoomOnScroll={false}
-            panOnScroll={false}
-            panOnDrag={false}
-            zoomOnPinch={false}
-            zoomOnDoubleClick={false}
-            preventScrolling={false}
-            minZoom={0.2}
-            // The caption credits React Flow; its link would be one more stop in the graph.
-            proOptions={{ hideAttribution: true }}
-          />
-          <PacketLayer layout={layout} />
-          <FitOnResize width={width} />
-        </ReactFlowProvider>
+        {draw && width !== null && (
+          <ReactFlowProvider>
+            <ReactFlow
+              key={`${size} ${stageKey} ${instancesKey}`}
+              nodes={nodes}
+              edges={edges}
+              nodeTypes={nodeTypes}
+              fitView
+              fitViewOptions={{ padding: 0.04 }}
+              nodesDraggable={false}
+              nodesConnectable={false}
+              elementsSelectable={false}
+              // Each node's own button takes focus, not React Flow's wrapper around it.
+              nodesFocusable={false}
+              edgesFocusable={false}
+              zoomOnScroll={false}
+              panOnScroll={false}
+              panOnDrag={false}
+              zoomOnPinch={false}
+              zoomOnDoubleClick={false}
+              preventScrolling={false}
+              minZoom={0.2}
+              // The caption credits React Flow; its link would be one more stop in the graph.
+              proOptions={{ hideAttribution: true }}
+            />
+            <PacketLayer layout={layout} />
+            <FitOnResize width={width} />
+          </ReactFlowProvider>
+        )}
       </div>
       <figcaption>
         Each dot is a request. It shows its status once a stage has decided: ● 200 served, ■ 401 no

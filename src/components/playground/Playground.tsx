@@ -19,6 +19,25 @@ import { TRAFFIC_FORM_ID, TrafficControls } from './TrafficControls';
 import './playground.css';
 
 /**
+ * "Export config", closed at first: the files are written (the whole gateway turned into each
+ * format) when the learner first opens it, not while the playground is being built.
+ */
+function ExportDisclosure() {
+  const [opened, setOpened] = useState(false);
+  return (
+    <details
+      className="settings-disclosure"
+      onToggle={(event) => {
+        if (event.currentTarget.open) setOpened(true);
+      }}
+    >
+      <summary>Export config (nginx, Kong, Envoy, AWS)</summary>
+      {opened ? <PlaygroundExport /> : null}
+    </details>
+  );
+}
+
+/**
  * The visual model: send requests, watch each one pass (or fail) Auth → Rate limit → Router on
  * the simulated clock, and read every outcome in the log. It stays in view while the lesson
  * scrolls: sticky beside it on wide screens, docked at the bottom (and collapsible) on narrow ones.
@@ -98,10 +117,7 @@ export function Playground() {
                 <summary>Pipeline (cache, load balancing, request id, more)</summary>
                 <PipelineSettings />
               </details>
-              <details className="settings-disclosure">
-                <summary>Export config (nginx, Kong, Envoy, AWS)</summary>
-                <PlaygroundExport />
-              </details>
+              <ExportDisclosure />
             </div>
           </div>
           <RequestLog />

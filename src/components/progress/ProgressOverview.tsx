@@ -2,14 +2,12 @@ import { useState } from 'react';
 import { CHALLENGE_CATALOGUE } from '../../content/challenges';
 import { EXPERIMENTS } from '../../content/experiments';
 import { useAppStore } from '../../store';
-import { quizScore } from '../quiz/quizScore';
-import { useQuizQuestions } from '../quiz/useQuizQuestions';
+import { useQuizProgress } from '../quiz/useQuizQuestions';
 import { ProgressFileActions } from './ProgressFileActions';
 
 /** Where the learner stands: experiments done, quiz score, challenge; and a guarded reset. */
 export function ProgressOverview() {
   const experiments = useAppStore((s) => s.experiments);
-  const answers = useAppStore((s) => s.quizAnswers);
   const challengeProgress = useAppStore((s) => s.challengeProgress);
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState('');
@@ -18,7 +16,7 @@ export function ProgressOverview() {
     (c) => challengeProgress[c.id]?.passed,
   ).length;
   const done = EXPERIMENTS.filter((experiment) => experiments[experiment.id] === 'done').length;
-  const score = quizScore(useQuizQuestions(), answers);
+  const score = useQuizProgress();
 
   const reset = () => {
     useAppStore.getState().resetProgress();

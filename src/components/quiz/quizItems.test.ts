@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type * as ProfileQuiz from '../../content/profileQuiz';
+import { FIXED_QUESTIONS } from '../../content/quiz';
 import { INITIAL_ROUTES, INITIAL_SETTINGS } from '../../content/services';
 import { quizItems } from './quizItems';
 import { quizScore } from './quizScore';
@@ -57,5 +59,42 @@ describe('quizItems', () => {
     const answers = { [generated.question.id]: { choice: ['200'], correct: true, basis: broken } };
     const again = quizItems(INITIAL_SETTINGS, INITIAL_ROUTES, answers);
     expect(again.map((i) => i.question.id)).toEqual(items.map((i) => i.question.id));
+  });
+});
+
+describe('quizProgress', () => {
+  const fullScore = (answers: Parameters<typeof quizItems>[2]) =>
+    quizScore(
+      quizItems(INITIAL_SETTINGS, INITIAL_ROUTES, answers).map((item) => item.question),
+      answers,
+    );
+
+  it('scores the quiz without building the profile questions until one is answered', async () => {
+    vi.resetModules();
+    const real = await vi.importActual<typeof ProfileQuiz>('../../content/profileQuiz');
+    const generate = vi.fn(real.generateProfileQuestions);
+    vi.doMock('../../content/profileQuiz', () => ({ ...real, generateProfileQuestions: generate }));
+    try {
+      const fresh = await import('./quizItems');
+      const fixed = FIXED_QUESTIONS[0];
+      if (fixed === undefined) throw new Error('no fixed question');
+      const fixedAnswer = { [fixed.id]: { choice: fixed.correct, correct: true } };
+      expect(fresh.quizProgress(INITIAL_SETTINGS, INITIAL_ROUTES, {})).toEqual(fullScore({}));
+      expect(fresh.quizProgress(INITIAL_SETTINGS, INITIAL_ROUTES, fixedAnswer)).toEqual(
+        fullScore(fixedAnswer),
+      );
+      expect(generate).not.toHaveBeenCalled();
+
+      const profile = real.generateProfileQuestions()[0];
+      if (profile === undefined) throw new Error('no profile question');
+      const both = { ...fixedAnswer, [profile.id]: { choice: profile.correct, correct: true } };
+      const score = fresh.quizProgress(INITIAL_SETTINGS, INITIAL_ROUTES, both);
+      expect(generate).toHaveBeenCalledTimes(1);
+      expect(score).toEqual(fullScore(both));
+      expect(score.correct).toBe(2);
+    } finally {
+      vi.doUnmock('../../content/profileQuiz');
+      vi.resetModules();
+    }
   });
 });

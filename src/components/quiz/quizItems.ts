@@ -1,8 +1,13 @@
 import type { GatewaySettings, Route } from '../../engine';
 import { FIXED_QUESTIONS, type QuizQuestion } from '../../content/quiz';
-import { generateProfileQuestions } from '../../content/profileQuiz';
+import {
+  generateProfileQuestions,
+  isProfileQuestionId,
+  profileQuestionCount,
+} from '../../content/profileQuiz';
 import { generatePredictQuestions } from '../../content/quizGenerators';
 import type { QuizAnswer } from '../../store/progressSlice';
+import { quizScore } from './quizScore';
 
 /** The playground's settings and routes a generated question was built from. */
 export interface QuizBasis {
@@ -64,7 +69,39 @@ let last: {
   readonly items: readonly QuizItem[];
 } | null = null;
 
+/**
+ * The score of the quiz quizItems builds, for the progress box on the first screen: the questions
+ * on the real gateways' profiles (which run the engine under every profile) are built only once
+ * one of them has been answered, or the quiz has built them; until then they only count.
+ */
+export function quizProgress(
+  settings: GatewaySettings,
+  routes: readonly Route[],
+  answers: Readonly<Record<string, QuizAnswer>>,
+): ReturnType<typeof quizScore> {
+  if (profileQuestions !== null || Object.keys(answers).some(isProfileQuestionId)) {
+    const questions = quizItems(settings, routes, answers).map((item) => item.question);
+    return quizScore(questions, answers);
+  }
+  const questions = settingsItems(settings, routes, answers).map((item) => item.question);
+  const score = quizScore(questions, answers);
+  return { ...score, total: score.total + profileQuestionCount() };
+}
+
 function buildQuizItems(
+  settings: GatewaySettings,
+  routes: readonly Route[],
+  answers: Readonly<Record<string, QuizAnswer>>,
+): readonly QuizItem[] {
+  profileQuestions ??= generateProfileQuestions();
+  return [
+    ...settingsItems(settings, routes, answers),
+    ...profileQuestions.map((question) => ({ question, basis: null })),
+  ];
+}
+
+/** The fixed questions, then those generated from the settings (or the basis they were answered with). */
+function settingsItems(
   settings: GatewaySettings,
   routes: readonly Route[],
   answers: Readonly<Record<string, QuizAnswer>>,
@@ -79,10 +116,5 @@ function buildQuizItems(
     }
     return { question, basis: current };
   });
-  profileQuestions ??= generateProfileQuestions();
-  return [
-    ...FIXED_QUESTIONS.map((question) => ({ question, basis: null })),
-    ...generated,
-    ...profileQuestions.map((question) => ({ question, basis: null })),
-  ];
+  return [...FIXED_QUESTIONS.map((question) => ({ question, basis: null })), ...generated];
 }
