@@ -97,7 +97,7 @@ test.describe('coding challenge: samples, own cases, replay, clock', () => {
     expect(await challengeProblems(page)).toEqual([]);
 
     await page.reload();
-    await challenge.show();
+    await challenge.section.scrollIntoViewIfNeeded();
     await expect(challenge.ownCase(1).getByLabel('calls')).toHaveValue(
       'alice@100, alice@900, alice@1000',
     );

@@ -67,7 +67,6 @@ test.describe('coding challenge', () => {
     // A pass unlocks the model solution for good: after a reload it is there without a run.
     await page.waitForTimeout(800);
     await page.reload();
-    await challenge.show();
     const show = page.getByRole('button', { name: 'Show the model solution' });
     await show.scrollIntoViewIfNeeded();
     await expect(show).toBeEnabled();
@@ -187,7 +186,7 @@ test.describe('coding challenge', () => {
     await challenge.replaceCode('class RateLimiter { /* kept after reload */ }');
     await page.waitForTimeout(600); // the draft is saved 400 ms after typing stops
     await page.reload();
-    await challenge.show();
+    await challenge.section.scrollIntoViewIfNeeded();
     await expect(challenge.editor).toContainText('kept after reload');
     await expect(challenge.summary).toHaveCount(0);
     await expect(challenge.error).toHaveCount(0);
@@ -251,7 +250,6 @@ test.describe('coding challenge', () => {
       await expect(challenge.editor).toContainText('Write a sliding-window rate limiter');
       await page.waitForTimeout(600); // drafts are saved 400 ms after typing stops
       await page.reload();
-      await challenge.show();
       const again = await challenge.pick(content.title, content.editorLabel);
       await expect(again).toContainText((wrong as string).split('\n')[1]?.trim() ?? '');
       await expect(page.getByTestId('progress-challenge')).toHaveText('Challenges: 1 of 3 passed');

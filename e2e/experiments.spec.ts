@@ -6,7 +6,7 @@ let lesson: LessonPage;
 
 test.beforeEach(async ({ page }) => {
   lesson = new LessonPage(page);
-  await lesson.open('experiments');
+  await lesson.open();
 });
 
 test('every experiment of the content is on the page, set up and shown by its own buttons', async () => {

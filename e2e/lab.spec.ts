@@ -74,7 +74,7 @@ test('the scale-out experiment is completed through the page, and the lab draws 
   page,
 }) => {
   const lesson = new LessonPage(page);
-  await lesson.open('experiments');
+  await lesson.open();
   const card = lesson.experiment(SCALE_OUT_ID);
   await card
     .getByLabel('Requests passed with local counters')
@@ -90,7 +90,6 @@ test('the scale-out experiment is completed through the page, and the lab draws 
   await expect(lesson.feedback(SCALE_OUT_ID)).toContainText(/^✔/);
 
   const lab = new LabPage(page);
-  await lesson.show('lab');
   const admitted = lab.section.getByRole('table', { name: 'Admitted requests' });
   await expect(admitted.locator('[data-figure="admitted"]')).toHaveText(
     String(replicaAnswer().local.admitted),

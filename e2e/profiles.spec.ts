@@ -36,7 +36,6 @@ test('under Kong a keyless request to an unknown path is 404 with Kong’s body;
 });
 
 test('the profile experiment is completed through its own controls: predict, then the same traffic under the lesson and under Kong', async () => {
-  await lesson.show('experiments');
   const card = lesson.experiment('lesson-vs-kong');
   await card.getByLabel('Of the 10 keyed requests, Kong lets through').fill('10');
   await card.getByRole('button', { name: 'Save the Kong prediction' }).click();

@@ -53,7 +53,6 @@ test.describe('settings that would blank or freeze the page', () => {
       // The typed value stays for the learner to correct.
       await expect(settings.field('Max requests per window')).toHaveValue(maxRequests);
     }
-    await new LessonPage(page).show('quiz');
     await expect(page.locator('[data-question^="predict-fourth@5/"]')).toBeVisible();
     await expectPlaygroundWorks(page);
     expect(errors).toEqual([]);
@@ -63,8 +62,6 @@ test.describe('settings that would blank or freeze the page', () => {
     page,
   }) => {
     const settings = await openSettings(page);
-    // The quiz is built before the watch starts: what is measured is its rebuild for the new limit.
-    await new LessonPage(page).show('quiz');
     await page.evaluate(() => {
       const longest = { ms: 0 };
       Object.assign(window, { longestTask: longest });
@@ -170,13 +167,12 @@ test.describe('progress that cannot be saved', () => {
     // Another visit, where saving works: the file brings the answer back.
     const context = await browser.newContext();
     const later = new LessonPage(await context.newPage());
-    await later.open('quiz');
+    await later.open();
     await expect(later.page.getByText(/\(0 answered\)/)).toBeVisible();
     await later.progress.getByLabel('Load progress from a file').setInputFiles(file);
     await expect(later.progress).toContainText('Progress loaded from');
     await expect(later.page.getByText(/Score: 1 of \d+ correct \(1 answered\)/)).toBeVisible();
     await later.page.reload();
-    await later.show('quiz');
     await expect(later.page.getByText(/Score: 1 of \d+ correct \(1 answered\)/)).toBeVisible();
     await context.close();
   });

@@ -15,7 +15,7 @@ test('a shared link restores the scenario and runs no code', async ({ page, brow
   const clock = await playground.clockSeconds();
   // Code the learner chose to share: if it ever ran, the sandbox would start a worker.
   const challenge = new ChallengePage(page);
-  await challenge.show();
+  await challenge.section.scrollIntoViewIfNeeded();
   await challenge.replaceCode(
     'export class RateLimiter { constructor() { throw new Error("ran"); } }',
   );

@@ -9,7 +9,6 @@ import { useLandOnHash } from './components/lesson/useLandOnHash';
 import { useSkippedMark } from './components/lesson/useSkippedMark';
 import { WhyItMatters } from './components/lesson/WhyItMatters';
 import { AfterIdle } from './components/lazy/AfterIdle';
-import { BuildWhenNear } from './components/lazy/BuildWhenNear';
 import { lazyWithRetry } from './components/lazy/lazyWithRetry';
 import { ProgressOverview } from './components/progress/ProgressOverview';
 import { RestoreNotice } from './components/progress/RestoreNotice';
@@ -20,9 +19,7 @@ import './styles/lesson.css';
 // The page's two-column and docked layout must hold before the playground's chunk arrives.
 import './components/playground/playground.css';
 
-// Below the first screen: each is a chunk of its own, fetched once the browser is idle and built
-// when the learner comes near it (BuildWhenNear). The playground is on the first screen (beside
-// the lesson, or docked under it), built once the browser is idle.
+// Below the first screen: each is a chunk of its own, loaded once the browser is idle.
 const ChallengeSection = lazyWithRetry(() =>
   import('./components/challenge/ChallengeSection').then((m) => ({ default: m.ChallengeSection })),
 );
@@ -94,26 +91,26 @@ export function App() {
             <CodeExample />
           </LessonSection>
           <LessonSection id="experiments">
-            <BuildWhenNear what="the experiments" load={ExperimentsSection.preload}>
+            <AfterIdle placeholder={<Loading what="experiments" />}>
               <ExperimentsSection />
-            </BuildWhenNear>
+            </AfterIdle>
           </LessonSection>
           <LessonSection id="quiz">
-            <BuildWhenNear what="the quiz" load={Quiz.preload}>
+            <AfterIdle placeholder={<Loading what="quiz" />}>
               <Quiz />
-            </BuildWhenNear>
+            </AfterIdle>
           </LessonSection>
           <div id="challenge" className="lesson-section">
             <SectionBoundary title={sectionTitle('challenge')}>
-              <BuildWhenNear what="the coding challenge" load={ChallengeSection.preload}>
+              <AfterIdle placeholder={<Loading what="coding challenge" />}>
                 <ChallengeSection />
-              </BuildWhenNear>
+              </AfterIdle>
             </SectionBoundary>
           </div>
           <LessonSection id="lab">
-            <BuildWhenNear what="the algorithm lab" load={LabSection.preload}>
+            <AfterIdle placeholder={<Loading what="algorithm lab" />}>
               <LabSection />
-            </BuildWhenNear>
+            </AfterIdle>
           </LessonSection>
           <LessonSection id="real-world">
             <RealWorld />

@@ -33,18 +33,8 @@ export class ChallengePage {
 
   async goto(): Promise<void> {
     await this.page.goto('/');
-    await this.show();
-    await expect(this.editor).toBeVisible();
-  }
-
-  /**
-   * Scrolls to the challenge, as a learner would: it is built as they come near it, then brought
-   * into view built (its editor loads once near the view).
-   */
-  async show(): Promise<void> {
-    await this.page.locator('#challenge').scrollIntoViewIfNeeded();
-    await expect(this.section).toBeVisible();
     await this.section.scrollIntoViewIfNeeded();
+    await expect(this.editor).toBeVisible();
   }
 
   /** Picks a challenge by its title; its editor is then named `editorLabel`. */

@@ -1,5 +1,4 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import type { SectionId } from '../../src/content/lesson';
 import { PlaygroundPage } from './playground';
 
 /** The lesson around the playground: experiments, quiz and progress, found by their labels. */
@@ -12,22 +11,10 @@ export class LessonPage {
     this.progress = page.getByRole('complementary', { name: 'Your progress' });
   }
 
-  /** Opens the page, then scrolls to `section` (as a learner would) if one is given. */
-  async open(section?: SectionId): Promise<void> {
+  async open(): Promise<void> {
     // Reduced motion: the playground decides sent requests at once instead of animating them.
     await this.page.emulateMedia({ reducedMotion: 'reduce' });
     await this.playground.open();
-    if (section !== undefined) await this.show(section);
-  }
-
-  /**
-   * Scrolls a section into view and waits until it is built: the sections below the first screen
-   * are built as the learner comes near them.
-   */
-  async show(section: SectionId): Promise<void> {
-    const place = this.page.locator(`#${section}`);
-    await place.scrollIntoViewIfNeeded();
-    await expect(place.getByText(/^Loading the .*…$/)).toHaveCount(0);
   }
 
   experiment(id: string): Locator {
@@ -35,7 +22,6 @@ export class LessonPage {
   }
 
   async expectDone(id: string): Promise<void> {
-    await this.show('experiments');
     await expect(this.experiment(id).locator('[data-status="done"]')).toBeVisible();
   }
 
@@ -45,14 +31,12 @@ export class LessonPage {
   }
 
   async setUpScenario(id: string): Promise<void> {
-    await this.show('experiments');
     await this.experiment(id).getByRole('button', { name: 'Set up this scenario' }).click();
     await expect(this.experiment(id).getByTestId('experiment-note')).toContainText('set up');
   }
 
   /** Shows every hint (so "Show me" appears), then plays the solution. */
   async showMe(id: string): Promise<void> {
-    await this.show('experiments');
     const card = this.experiment(id);
     const next = card.getByRole('button', { name: /^Show hint/ });
     while ((await next.count()) > 0) await next.click();
@@ -61,7 +45,6 @@ export class LessonPage {
   }
 
   async predict(requestNumber: number): Promise<void> {
-    await this.show('experiments');
     await this.page
       .getByLabel('Rate limiting starts on request number')
       .fill(String(requestNumber));
@@ -69,14 +52,12 @@ export class LessonPage {
   }
 
   async addRoute(path: string, service: string): Promise<void> {
-    await this.show('experiments');
     await this.page.getByLabel('New route', { exact: true }).fill(path);
     await this.page.getByLabel('Service', { exact: true }).selectOption({ label: service });
     await this.page.getByRole('button', { name: 'Add route' }).click();
   }
 
   async applyLookup(source: string): Promise<void> {
-    await this.show('experiments');
     await this.page.getByLabel('Route lookup (JavaScript)').fill(source);
     await this.page.getByRole('button', { name: 'Apply my lookup' }).click();
   }
@@ -86,7 +67,6 @@ export class LessonPage {
   }
 
   async answer(id: string, optionTexts: readonly string[]): Promise<void> {
-    await this.show('quiz');
     const question = this.question(id);
     for (const text of optionTexts) await question.getByLabel(text, { exact: true }).check();
     await question.getByRole('button', { name: /Check/ }).click();

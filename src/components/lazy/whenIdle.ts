@@ -34,18 +34,6 @@ export function onIdle(callback: () => void): () => void {
   return () => clearTimeout(id);
 }
 
-/** The page has loaded, then the browser was idle once; the idle mark is set then. */
-let firstIdle: Promise<void> | undefined;
-
-function loadedAndIdle(): Promise<void> {
-  firstIdle ??= loaded()
-    .then(idleMoment)
-    .then(() => {
-      performance.mark(IDLE_LOAD_MARK);
-    });
-  return firstIdle;
-}
-
 let queue: Promise<void> | undefined;
 
 /**
@@ -56,19 +44,12 @@ let queue: Promise<void> | undefined;
  */
 export function whenIdle(): Promise<void> {
   if (window.location.hash !== '') return Promise.resolve();
-  queue ??= loadedAndIdle();
+  queue ??= loaded()
+    .then(idleMoment)
+    .then(() => {
+      performance.mark(IDLE_LOAD_MARK);
+    });
   const mine = queue;
   queue = mine.then(idleMoment);
   return mine;
-}
-
-/**
- * Resolves at the first idle moment after whenIdle's first caller was let go, outside its queue:
- * for work that builds nothing on the page (fetching a section's chunk), which need not wait its
- * turn behind the parts being built, and must not come before the first of them. A hash resolves
- * at once, as for whenIdle.
- */
-export function whenIdleAfterFirst(): Promise<void> {
-  if (window.location.hash !== '') return Promise.resolve();
-  return loadedAndIdle().then(idleMoment);
 }
