@@ -18,7 +18,6 @@ import { spawn } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { jsFetched } from '../e2e/firstLoadJs';
-import { IDLE_LOAD_MARK } from '../src/components/lazy/whenIdle';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium-path.mjs';
 
 const PORT = positiveNumber('BENCH_PORT', 4174, true);
@@ -108,9 +107,8 @@ function percentile(sorted: readonly number[], p: number): number {
 }
 
 /**
- * Opens the app and waits for the playground and for what the page fetches in idle time after the
- * first screen (the chunks of the sections below, built only when the learner comes near them),
- * so that work is not counted as the burst's.
+ * Opens the app and waits for every section it loads in idle time after the first screen (the
+ * coding challenge comes last), so their building is not counted as the burst's work.
  */
 async function open(page: Page): Promise<void> {
   await page.goto(BASE);
@@ -118,14 +116,7 @@ async function open(page: Page): Promise<void> {
     .locator('section.playground')
     .getByRole('button', { name: 'Send burst', exact: true })
     .waitFor({ timeout: 30_000 });
-  await page.waitForFunction(
-    (mark) => performance.getEntriesByName(mark).length > 0,
-    IDLE_LOAD_MARK,
-    {
-      timeout: 30_000,
-    },
-  );
-  await page.waitForLoadState('networkidle');
+  await page.getByRole('region', { name: 'Coding challenge' }).waitFor({ timeout: 30_000 });
 }
 
 async function measure(page: Page, count: number, run: number): Promise<Row> {
