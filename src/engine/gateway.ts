@@ -1,3 +1,4 @@
+import { BoundedMap } from './boundedMap';
 import { checkApiKey, type AuthVerdict, type KeyMode } from './auth';
 import { SettingError } from './errors';
 import { createLimiter, type LimiterSpec, type RateLimitAlgorithm } from './limiters';
@@ -73,7 +74,7 @@ export class Gateway {
    * repeat, and matching walks every route (a profile's `matchRoute` is a function of the routes
    * and the path alone). A custom lookup is never remembered: it may keep state of its own.
    */
-  private readonly routeOf = new Map<string, Route | null>();
+  private readonly routeOf = new BoundedMap<string, Route | null>();
   private customLookup: RouteLookup | null = null;
   private pipeline: PipelineOptions = {};
   private built: readonly GatewayStage[];
@@ -316,8 +317,6 @@ export class Gateway {
     const known = this.routeOf.get(path);
     if (known !== undefined) return known;
     const route = profile.matchRoute(this.routes, path);
-    // Bounded: a learner or a generator may send any number of distinct paths.
-    if (this.routeOf.size >= 1024) this.routeOf.clear();
     this.routeOf.set(path, route);
     return route;
   }

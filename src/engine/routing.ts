@@ -1,3 +1,4 @@
+import { BoundedMap } from './boundedMap';
 import { SettingError } from './errors';
 
 export type MatchKind = 'prefix' | 'exact';
@@ -103,7 +104,8 @@ export function matchRoute(routes: readonly Route[], path: string): Route | null
   return best;
 }
 
-const SERVICE_NAMES = new Map<string, string>();
+// Bounded (BoundedMap): URLs come from routes, but a learner can type many.
+const SERVICE_NAMES = new BoundedMap<string, string>();
 /** The URL asked last and its name: the runner and the balancer ask about the same route in turn. */
 let lastUrl = '';
 let lastName = '';
@@ -114,8 +116,6 @@ export function serviceName(serviceUrl: string): string {
   let name = SERVICE_NAMES.get(serviceUrl);
   if (name === undefined) {
     name = parseServiceName(serviceUrl);
-    // Bounded: URLs come from routes, but a learner can type many.
-    if (SERVICE_NAMES.size > 1000) SERVICE_NAMES.clear();
     SERVICE_NAMES.set(serviceUrl, name);
   }
   lastUrl = serviceUrl;

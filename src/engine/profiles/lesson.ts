@@ -39,14 +39,8 @@ const REMEMBERED_BELOW = 1024;
  * quota, t at most the window in seconds), so each is built once rather than on every response.
  */
 function rateLimitValue(remaining: number, resetSeconds: number): string {
-  const small =
-    Number.isInteger(remaining) &&
-    Number.isInteger(resetSeconds) &&
-    remaining >= 0 &&
-    resetSeconds >= 0 &&
-    remaining < REMEMBERED_BELOW &&
-    resetSeconds < REMEMBERED_BELOW;
-  if (!small) return `"default";r=${remaining};t=${resetSeconds}`;
+  if (!remembered(remaining) || !remembered(resetSeconds))
+    return `"default";r=${remaining};t=${resetSeconds}`;
   const row = (rateLimitValues[remaining] ??= []);
   return (row[resetSeconds] ??= `"default";r=${remaining};t=${resetSeconds}`);
 }
@@ -56,9 +50,13 @@ const retryAfterValues: (string | undefined)[] = [];
 
 /** `String(seconds)`, built once for each small number of seconds. */
 function retryAfterValue(seconds: number): string {
-  if (!Number.isInteger(seconds) || seconds < 0 || seconds >= REMEMBERED_BELOW)
-    return String(seconds);
+  if (!remembered(seconds)) return String(seconds);
   return (retryAfterValues[seconds] ??= String(seconds));
+}
+
+/** Whether `n` may index the arrays of remembered values: a whole number from 0 to below the bound. */
+function remembered(n: number): boolean {
+  return Number.isInteger(n) && n >= 0 && n < REMEMBERED_BELOW;
 }
 
 export const MESSAGES = {

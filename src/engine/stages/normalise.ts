@@ -1,3 +1,4 @@
+import { BoundedMap } from '../boundedMap';
 import { stopWith, type GatewayStage, type StageOutcome } from '../pipeline/types';
 import { LESSON_PROFILE } from '../profiles/lesson';
 import { describeStage } from '../profiles/stageInfo';
@@ -20,7 +21,7 @@ const ALREADY_NORMAL: StageOutcome = {
  */
 export function normaliseStage(profile: GatewayProfile = LESSON_PROFILE): GatewayStage {
   // A path that changes says the same on every request: its outcome is made once per path.
-  const changed = new Map<string, StageOutcome>();
+  const changed = new BoundedMap<string, StageOutcome>();
   return {
     ...describeStage(profile, 'normalise'),
     run(context) {
@@ -33,8 +34,6 @@ export function normaliseStage(profile: GatewayProfile = LESSON_PROFILE): Gatewa
       let pass = changed.get(before);
       if (pass === undefined) {
         pass = { verdict: 'pass', note: `${pathOnly(before)} → ${pathOnly(after)}` };
-        // Bounded: a learner or a generator may send any number of distinct paths.
-        if (changed.size >= 1024) changed.clear();
         changed.set(before, pass);
       }
       return pass;

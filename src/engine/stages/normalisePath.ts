@@ -5,6 +5,7 @@
 // (nginx keeps the raw character in `$uri`); and decoded bytes that form UTF-8 become one
 // character here (nginx compares bytes). The nginx profile normalises with normaliseNginxPath.
 import { pathOnly } from '../routing';
+import { BoundedMap } from '../boundedMap';
 
 function decodePercent(path: string): string {
   if (!path.includes('%')) return path;
@@ -51,7 +52,7 @@ export function needsWork(path: string): boolean {
 const ESCAPES: Readonly<Record<string, string>> = { '%': '%25', '?': '%3F', '#': '%23' };
 
 /** Paths that needed work, and what `normaliseWork` made of them. */
-const worked = new Map<string, string>();
+const worked = new BoundedMap<string, string>();
 
 /**
  * A request path as nginx matches it: the query string set aside, `%XX` decoded, `//` merged, and
@@ -66,8 +67,6 @@ export function normalisePath(path: string): string {
   let normal = worked.get(path);
   if (normal === undefined) {
     normal = normaliseWork(path);
-    // Bounded: a learner or a generator may send any number of distinct paths.
-    if (worked.size >= 1024) worked.clear();
     worked.set(path, normal);
   }
   return normal;
