@@ -91,24 +91,30 @@ export function App() {
             <CodeExample />
           </LessonSection>
           <LessonSection id="experiments">
-            <AfterIdle placeholder={<Loading what="experiments" />}>
+            <AfterIdle
+              load={ExperimentsSection.preload}
+              placeholder={<Loading what="experiments" />}
+            >
               <ExperimentsSection />
             </AfterIdle>
           </LessonSection>
           <LessonSection id="quiz">
-            <AfterIdle placeholder={<Loading what="quiz" />}>
+            <AfterIdle load={Quiz.preload} placeholder={<Loading what="quiz" />}>
               <Quiz />
             </AfterIdle>
           </LessonSection>
           <div id="challenge" className="lesson-section">
             <SectionBoundary title={sectionTitle('challenge')}>
-              <AfterIdle placeholder={<Loading what="coding challenge" />}>
+              <AfterIdle
+                load={ChallengeSection.preload}
+                placeholder={<Loading what="coding challenge" />}
+              >
                 <ChallengeSection />
               </AfterIdle>
             </SectionBoundary>
           </div>
           <LessonSection id="lab">
-            <AfterIdle placeholder={<Loading what="algorithm lab" />}>
+            <AfterIdle load={LabSection.preload} placeholder={<Loading what="algorithm lab" />}>
               <LabSection />
             </AfterIdle>
           </LessonSection>
@@ -119,7 +125,10 @@ export function App() {
       </div>
       <SectionBoundary title="Playground">
         {/* The dock's own box holds the place while the playground loads, so nothing moves. */}
+        {/* First of the parts built after load: it is on the first screen, beside or under the lesson. */}
         <AfterIdle
+          first
+          load={Playground.preload}
           placeholder={
             <aside className="playground-dock">
               <Loading what="playground" />

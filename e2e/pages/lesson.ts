@@ -38,6 +38,8 @@ export class LessonPage {
   /** Shows every hint (so "Show me" appears), then plays the solution. */
   async showMe(id: string): Promise<void> {
     const card = this.experiment(id);
+    // The experiments are built after the playground: until then there is no hint to count.
+    await expect(card).toBeVisible();
     const next = card.getByRole('button', { name: /^Show hint/ });
     while ((await next.count()) > 0) await next.click();
     await card.getByRole('button', { name: 'Show me' }).click();

@@ -34,22 +34,60 @@ export function onIdle(callback: () => void): () => void {
   return () => clearTimeout(id);
 }
 
-let queue: Promise<void> | undefined;
+/** A part of the page waiting for its turn to be built. */
+interface Build {
+  readonly run: () => Promise<void>;
+  readonly first: boolean;
+}
+
+const pending: Build[] = [];
+let draining = false;
 
 /**
- * Resolves once the page has loaded and the browser is idle, one caller per idle moment in the
- * order they asked: the first screen has painted and its script has run, and the parts that
- * follow are not built all in one long task. A link to a section (a hash) skips the wait: the
- * page must show that section where the learner lands.
+ * Builds the waiting parts one at a time, each in an idle moment of its own after the page has
+ * loaded, and each only once the one before has finished (its code fetched and its first render
+ * committed): parts whose code arrives together are not revealed in one long task.
  */
-export function whenIdle(): Promise<void> {
-  if (window.location.hash !== '') return Promise.resolve();
-  queue ??= loaded()
-    .then(idleMoment)
-    .then(() => {
+async function drain(): Promise<void> {
+  await loaded();
+  for (;;) {
+    await idleMoment();
+    const next = pending.shift();
+    if (next === undefined) break;
+    if (performance.getEntriesByName(IDLE_LOAD_MARK).length === 0) {
       performance.mark(IDLE_LOAD_MARK);
-    });
-  const mine = queue;
-  queue = mine.then(idleMoment);
-  return mine;
+    }
+    try {
+      await next.run();
+    } catch {
+      // A part that failed says so itself (its section's boundary); the others still come.
+    }
+  }
+  draining = false;
+}
+
+/**
+ * Queues `run` (fetch a part's code, render it, settle once it is on the page) to start once the
+ * page has loaded and the browser is idle, after every part queued before it has finished; parts
+ * queued with `first` go before the others. A link to a section (a hash) skips the wait: the page
+ * must show that section where the learner lands. Returns a function that takes `run` out of the
+ * queue if it has not started.
+ */
+export function buildInTurn(run: () => Promise<void>, first = false): () => void {
+  if (window.location.hash !== '') {
+    void run().catch(() => undefined);
+    return () => undefined;
+  }
+  const build: Build = { run, first };
+  const after = first ? pending.findIndex((b) => !b.first) : -1;
+  if (after === -1) pending.push(build);
+  else pending.splice(after, 0, build);
+  if (!draining) {
+    draining = true;
+    void drain();
+  }
+  return () => {
+    const at = pending.indexOf(build);
+    if (at !== -1) pending.splice(at, 1);
+  };
 }
