@@ -1,4 +1,5 @@
 import type { HttpStatus } from '../../engine';
+import { BoundedMap } from '../../engine/boundedMap';
 import type { PlacedMark } from './drawPackets';
 
 const STATUS_VARS = {
@@ -88,7 +89,8 @@ export function warmLabelFont(ctx: CanvasRenderingContext2D): void {
 }
 
 /** Labels' widths in the font they were measured in: a burst's frames draw the same few labels. */
-const labelWidths = new Map<string, number>();
+// Counts change from frame to frame: the map starts afresh before it grows large.
+const labelWidths = new BoundedMap<string, number>(500);
 let labelWidthsFont = '';
 
 /** The width of `label` in the context's font, measured once per font and label. */
@@ -100,8 +102,6 @@ function labelWidth(ctx: CanvasRenderingContext2D, label: string): number {
   let width = labelWidths.get(label);
   if (width === undefined) {
     width = ctx.measureText(label).width;
-    // Counts change from frame to frame: the map is emptied before it grows large.
-    if (labelWidths.size >= 500) labelWidths.clear();
     labelWidths.set(label, width);
   }
   return width;

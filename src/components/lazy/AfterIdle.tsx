@@ -2,7 +2,7 @@ import { startTransition, Suspense, useEffect, useRef, useState, type ReactNode 
 import { buildInTurn } from './whenIdle';
 
 /**
- * Renders `children` (typically a React.lazy section) once the browser is idle after load, and
+ * Renders `children` (a lazyWithRetry section) once the browser is idle after load, and
  * `placeholder` until then: the first screen's script stays small, the rest follows unasked, one
  * part at a time (buildInTurn). `load` (the lazy component's preload) is awaited with the
  * placeholder still shown, so the part then renders without suspending and commits on its own:
@@ -17,7 +17,7 @@ export function AfterIdle({
 }: {
   children: ReactNode;
   placeholder: ReactNode;
-  load?: () => Promise<unknown>;
+  load: () => Promise<unknown>;
   first?: boolean;
 }) {
   const [ready, setReady] = useState(false);
@@ -27,7 +27,7 @@ export function AfterIdle({
     let live = true;
     const cancel = buildInTurn(async () => {
       // A failed load is rendered too: the lazy part then throws it to the section's boundary.
-      if (load !== undefined) await load().catch(() => undefined);
+      await load().catch(() => undefined);
       if (!live) return;
       await new Promise<void>((resolve) => {
         settle.current = resolve;

@@ -11,19 +11,9 @@ function loaded(): Promise<void> {
   });
 }
 
-function idleMoment(): Promise<void> {
-  return new Promise((resolve) => {
-    if ('requestIdleCallback' in window) {
-      requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS });
-    } else {
-      setTimeout(resolve, 200);
-    }
-  });
-}
-
 /**
  * Runs `callback` once the browser is idle (or after IDLE_TIMEOUT_MS at most), outside the
- * sections' queue below; returns a function that cancels it.
+ * parts' queue below; returns a function that cancels it.
  */
 export function onIdle(callback: () => void): () => void {
   if ('requestIdleCallback' in window) {
@@ -34,6 +24,10 @@ export function onIdle(callback: () => void): () => void {
   return () => clearTimeout(id);
 }
 
+function idleMoment(): Promise<void> {
+  return new Promise((resolve) => onIdle(resolve));
+}
+
 /** A part of the page waiting for its turn to be built. */
 interface Build {
   readonly run: () => Promise<void>;
@@ -42,6 +36,7 @@ interface Build {
 
 const pending: Build[] = [];
 let draining = false;
+let marked = false;
 
 /**
  * Builds the waiting parts one at a time, each in an idle moment of its own after the page has
@@ -54,7 +49,8 @@ async function drain(): Promise<void> {
     await idleMoment();
     const next = pending.shift();
     if (next === undefined) break;
-    if (performance.getEntriesByName(IDLE_LOAD_MARK).length === 0) {
+    if (!marked) {
+      marked = true;
       performance.mark(IDLE_LOAD_MARK);
     }
     try {

@@ -1,3 +1,4 @@
+import { BoundedMap } from '../boundedMap';
 import type { GatewayStage } from '../pipeline/types';
 import { LESSON_PROFILE } from '../profiles/lesson';
 import { describeStage } from '../profiles/stageInfo';
@@ -34,13 +35,12 @@ export function consumerId(apiKey: string): string {
  * past a bound, as a learner may type any number of keys.
  */
 class ConsumerIds {
-  private readonly byKey = new Map<string, string>();
+  private readonly byKey = new BoundedMap<string, string>(10_000);
 
   of(apiKey: string): string {
     let id = this.byKey.get(apiKey);
     if (id === undefined) {
       id = consumerId(apiKey);
-      if (this.byKey.size >= 10_000) this.byKey.clear();
       this.byKey.set(apiKey, id);
     }
     return id;
