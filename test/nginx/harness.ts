@@ -142,13 +142,36 @@ export function renderNginxFile(file: string, dir: string, at: ConfPlaceholders)
   return `${mainPreamble(dir)}${lines.join('\n')}`;
 }
 
-/** A port the kernel just handed out on loopback (closed again at once, so free in practice). */
+/** The lowest port of the kernel's ephemeral range (32768 where it cannot be read). */
+async function ephemeralLow(): Promise<number> {
+  const range = await readFile('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').catch(() => '');
+  const low = Number(range.trim().split(/\s+/)[0]);
+  return Number.isInteger(low) && low > 11_000 ? low : 32_768;
+}
+
+/** Whether a server can listen on `port` on loopback right now (it is closed again at once). */
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * A free loopback port below the kernel's ephemeral range. A port from `listen(0)` is in that
+ * range, and once closed the kernel may hand it to the next `listen(0)` or outgoing connection of
+ * a test running alongside (a trace failed once with ECONNREFUSED mid-run, most likely so: nginx
+ * could not bind, and the start-up check reached another test's stand-in upstream). Below the
+ * range only another test's freePort can pick the same port, and nginx then fails to start
+ * visibly.
+ */
 export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
+  const low = await ephemeralLow();
+  for (;;) {
+    const port = 10_000 + Math.floor(Math.random() * (low - 10_000));
+    if (await canListen(port)) return port;
+  }
 }
 
 /** Stand-in upstream: answers 200 with its name and the request target it received. */
